@@ -1,0 +1,108 @@
+package io.qjmkit.journalnode.server;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.qjmkit.journalnode.metrics.JournalMetrics;
+import io.qjmkit.journalnode.sync.PeerProbe;
+import io.qjmkit.protocol.codec.Frame;
+import io.qjmkit.protocol.message.ErrorCode;
+import io.qjmkit.protocol.message.JournalException;
+import io.qjmkit.protocol.message.Message;
+import io.qjmkit.protocol.message.Request;
+import io.qjmkit.protocol.message.Responses;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes request frames off the event loop: mutations go to the journal's own lane (so they run in
+ * arrival order, one at a time), reads to a shared read pool; the answer or a {@link
+ * Responses.Failure} is written back with the request's call id.
+ */
+@ChannelHandler.Sharable
+public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final JournalRegistry registry;
+    private final RequestHandlers handlers;
+    private final Executor readPool;
+    private final JournalMetrics metrics;
+
+    public RequestDispatcher(JournalRegistry registry, Executor readPool, JournalMetrics metrics) {
+        this(registry, readPool, metrics, PeerProbe.NONE);
+    }
+
+    /** As above; {@code peers} lets a wiped node rejoin journals its peers hold. */
+    public RequestDispatcher(JournalRegistry registry, Executor readPool, JournalMetrics metrics, PeerProbe peers) {
+        this.registry = registry;
+        this.handlers = new RequestHandlers(registry, peers);
+        this.readPool = readPool;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
+        if (frame.kind() != Frame.Kind.REQUEST || !(frame.body() instanceof Request request)) {
+            LOG.warn(
+                    "Closing {}: expected a request, got a {} {}",
+                    ctx.channel().remoteAddress(),
+                    frame.kind(),
+                    frame.type());
+            ctx.close();
+            return;
+        }
+        Runnable task = () -> serve(ctx, frame.callId(), request);
+        try {
+            executorFor(request).execute(task);
+        } catch (RejectedExecutionException e) {
+            reply(
+                    ctx,
+                    frame.callId(),
+                    request,
+                    new JournalException(
+                            ErrorCode.INTERNAL,
+                            "journal " + request.journalId() + ": JournalNode is shutting down; retry another node"));
+        } catch (Exception e) {
+            reply(ctx, frame.callId(), request, e);
+        }
+    }
+
+    private Executor executorFor(Request request) throws Exception {
+        if (RequestHandlers.isRead(request.type())) {
+            return readPool;
+        }
+        JournalRegistry.Lane lane = registry.find(request.journalId());
+        // Unknown journals: nothing to serialize against; FORMAT creates the lane on the read pool.
+        return lane == null ? readPool : lane.executor();
+    }
+
+    private void serve(ChannelHandlerContext ctx, long callId, Request request) {
+        Message answer;
+        try {
+            answer = handlers.handle(request);
+        } catch (Throwable t) {
+            reply(ctx, callId, request, t);
+            return;
+        }
+        ctx.writeAndFlush(Frame.response(callId, request.type(), answer));
+    }
+
+    private void reply(ChannelHandlerContext ctx, long callId, Request request, Throwable t) {
+        Responses.Failure f = FailureMapper.toFailure(request.type(), request.journalId(), t);
+        metrics.requestFailed(request.journalId(), f.code());
+        if (f.code() == ErrorCode.INTERNAL || f.code() == ErrorCode.IO || f.code() == ErrorCode.STORAGE_FULL) {
+            LOG.error("[{}] {} failed: {}", request.journalId(), request.type(), f.message(), FailureMapper.unwrap(t));
+        } else {
+            LOG.debug("[{}] {} refused: {} {}", request.journalId(), request.type(), f.code(), f.message());
+        }
+        ctx.writeAndFlush(Frame.response(callId, request.type(), f));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("Closing connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,153 @@
+package io.qjmkit.journalnode.journal;
+
+import static io.qjmkit.journalnode.TestEdits.LAYOUT;
+import static io.qjmkit.journalnode.TestEdits.NS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qjmkit.journalnode.TestEdits.Writer;
+import io.qjmkit.journalnode.metrics.JournalMetrics;
+import io.qjmkit.journalnode.storage.Disk;
+import io.qjmkit.journalnode.storage.FaultyDisk;
+import io.qjmkit.journalnode.storage.JournalStorage;
+import io.qjmkit.journalnode.storage.NioDisk;
+import io.qjmkit.protocol.message.ErrorCode;
+import io.qjmkit.protocol.message.JournalException;
+import io.qjmkit.protocol.message.Responses;
+import io.qjmkit.protocol.message.SegmentInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecoveryTest {
+    @TempDir
+    Path dir;
+
+    private final LocalFetcher fetcher = new LocalFetcher();
+    private final FaultyDisk disk = new FaultyDisk();
+    private Journal a;
+    private Journal b;
+
+    private Journal open(String node, Disk d) throws IOException {
+        Journal j = new Journal("j1", new JournalStorage(d, dir.resolve(node), "j1"), JournalMetrics.NONE, fetcher);
+        j.load();
+        fetcher.sources.put(node + ":1", j);
+        return j;
+    }
+
+    /** A holds txids 1..5 and B 1..8 of in-progress segment 1, both written in epoch 1. */
+    private void divergedCopies() throws IOException {
+        a = open("a", disk);
+        b = open("b", NioDisk.INSTANCE);
+        for (Journal j : new Journal[] {a, b}) {
+            j.format(NS, false);
+            j.newEpoch(NS, 1);
+        }
+        Writer wa = new Writer("j1", 1);
+        Writer wb = new Writer("j1", 1);
+        a.startSegment(wa.info(), 1, LAYOUT);
+        b.startSegment(wb.info(), 1, LAYOUT);
+        a.journal(wa.journal(1, 1, 5));
+        b.journal(wb.journal(1, 1, 8));
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        for (Journal j : new Journal[] {a, b}) {
+            if (j != null) {
+                j.close();
+            }
+        }
+    }
+
+    @Test
+    void prepareReportsLocalSegmentAndLastWriterEpoch() throws IOException {
+        divergedCopies();
+        Writer w2 = new Writer("j1", 2).committed(4);
+        a.newEpoch(NS, 2);
+        Responses.Prepared p = a.prepareRecovery(w2.info(), 1);
+        assertThat(p).isEqualTo(new Responses.Prepared(new SegmentInfo(1, 5, true), 0, 1, 4));
+    }
+
+    @Test
+    void acceptCopiesTheChosenSegmentFromItsSourceThenReportsItAsAccepted() throws IOException {
+        divergedCopies();
+        Writer w2 = new Writer("j1", 2);
+        a.newEpoch(NS, 2);
+        a.prepareRecovery(w2.info(), 1);
+        SegmentInfo chosen = new SegmentInfo(1, 8, true);
+        a.acceptRecovery(w2.info(), chosen, "b:1");
+        assertThat(a.manifest(0, true).segments()).containsExactly(chosen);
+
+        Writer w3 = new Writer("j1", 3);
+        a.newEpoch(NS, 3);
+        assertThat(a.prepareRecovery(w3.info(), 1)).isEqualTo(new Responses.Prepared(chosen, 2, 1, 0));
+        a.finalizeSegment(w3.info(), 1, 8);
+        // Once finalized, prepare reports the finalized copy and no accepted epoch.
+        Writer w4 = new Writer("j1", 4);
+        a.newEpoch(NS, 4);
+        assertThat(a.prepareRecovery(w4.info(), 1))
+                .isEqualTo(new Responses.Prepared(new SegmentInfo(1, 8, false), 0, 1, 0));
+    }
+
+    @Test
+    void crashBetweenSegmentSyncAndAcceptRecordLeavesNoAcceptedEpoch() throws IOException {
+        divergedCopies();
+        Writer w2 = new Writer("j1", 2);
+        a.newEpoch(NS, 2);
+        a.prepareRecovery(w2.info(), 1);
+        // The copy is installed, then the disk fails while the accept record is being forced.
+        disk.onlyUnder(dir.resolve("a/j1/current/paxos"));
+        disk.failForces(new IOException("Input/output error"));
+        assertThatThrownBy(() -> a.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1"))
+                .isInstanceOf(IOException.class);
+        a.close();
+        disk.heal();
+
+        a = open("a", disk);
+        Writer w3 = new Writer("j1", 3);
+        a.newEpoch(NS, 3);
+        Responses.Prepared p = a.prepareRecovery(w3.info(), 1);
+        assertThat(p.acceptedInEpoch()).isZero();
+        assertThat(p.lastWriterEpoch()).isEqualTo(1);
+        assertThat(p.segment()).isEqualTo(new SegmentInfo(1, 8, true));
+    }
+
+    @Test
+    void acceptNeverReplacesAFinalizedSegmentWithOtherContents() throws IOException {
+        divergedCopies();
+        Writer w1 = new Writer("j1", 1);
+        a.newEpoch(NS, 2);
+        Writer w2 = new Writer("j1", 2);
+        a.finalizeSegment(w2.info(), 1, 5);
+        assertThatThrownBy(() -> a.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1"))
+                .isInstanceOfSatisfying(
+                        JournalException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID))
+                .hasMessageContaining("finalized");
+        assertThat(a.manifest(0, true).segments()).containsExactly(new SegmentInfo(1, 5, false));
+        assertThat(w1.epoch()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptOfAnEmptyChoiceRemovesTheInProgressCopy() throws IOException {
+        divergedCopies();
+        Writer w2 = new Writer("j1", 2);
+        a.newEpoch(NS, 2);
+        a.acceptRecovery(w2.info(), new SegmentInfo(1, 0, true), "b:1");
+        assertThat(a.manifest(0, true).segments()).isEmpty();
+        Writer w3 = new Writer("j1", 3);
+        a.newEpoch(NS, 3);
+        assertThat(a.prepareRecovery(w3.info(), 1).acceptedInEpoch()).isEqualTo(2);
+    }
+
+    @Test
+    void acceptRefusesToDropACommittedTransaction() throws IOException {
+        divergedCopies();
+        Writer w2 = new Writer("j1", 2).committed(7);
+        b.newEpoch(NS, 2);
+        assertThatThrownBy(() -> b.acceptRecovery(w2.info(), new SegmentInfo(1, 5, true), "a:1"))
+                .hasMessageContaining("committed txid 7");
+    }
+}

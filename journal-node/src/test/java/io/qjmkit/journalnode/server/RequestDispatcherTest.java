@@ -1,0 +1,172 @@
+package io.qjmkit.journalnode.server;
+
+import static io.qjmkit.journalnode.TestEdits.LAYOUT;
+import static io.qjmkit.journalnode.TestEdits.NS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.qjmkit.journalnode.TestEdits.Writer;
+import io.qjmkit.journalnode.journal.SegmentFetcher;
+import io.qjmkit.journalnode.metrics.JournalMetrics;
+import io.qjmkit.journalnode.storage.FaultyDisk;
+import io.qjmkit.protocol.codec.Frame;
+import io.qjmkit.protocol.codec.FrameDecoder;
+import io.qjmkit.protocol.codec.FrameEncoder;
+import io.qjmkit.protocol.codec.JournalPipeline;
+import io.qjmkit.protocol.message.ErrorCode;
+import io.qjmkit.protocol.message.Message;
+import io.qjmkit.protocol.message.Request;
+import io.qjmkit.protocol.message.Requests;
+import io.qjmkit.protocol.message.Responses;
+import io.qjmkit.protocol.message.SegmentInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server pipeline end to end without sockets: bytes in, bytes out. */
+class RequestDispatcherTest {
+    @TempDir
+    Path dir;
+
+    private final FaultyDisk disk = new FaultyDisk();
+    private JournalRegistry registry;
+    private EmbeddedChannel channel;
+    private long callId;
+
+    /** Runs every task on the calling thread, so the embedded channel sees answers at once. */
+    private static final class DirectExecutor extends AbstractExecutorService {
+        public void execute(Runnable r) {
+            r.run();
+        }
+
+        public void shutdown() {}
+
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        public boolean isShutdown() {
+            return false;
+        }
+
+        public boolean isTerminated() {
+            return true;
+        }
+
+        public boolean awaitTermination(long t, TimeUnit u) {
+            return true;
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        registry = new JournalRegistry(dir, disk, JournalMetrics.NONE, SegmentFetcher.NONE, id -> new DirectExecutor());
+        registry.loadExisting();
+        channel = new EmbeddedChannel();
+        JournalPipeline.install(channel.pipeline());
+        channel.pipeline().addLast(new RequestDispatcher(registry, Runnable::run, JournalMetrics.NONE));
+    }
+
+    @AfterEach
+    void tearDown() {
+        channel.finishAndReleaseAll();
+        registry.close();
+    }
+
+    /** Encodes the request as a client would, feeds the bytes in and decodes the answer's bytes. */
+    private Frame call(Request request) {
+        ByteBuf in = Unpooled.buffer();
+        FrameEncoder.encodeTo(Frame.request(++callId, request), in);
+        channel.writeInbound(in);
+        ByteBuf out = channel.readOutbound();
+        assertThat(out).as("answer to " + request.type()).isNotNull();
+        try {
+            out.skipBytes(4);
+            Frame f = FrameDecoder.decodeFrame(out);
+            assertThat(f.callId()).isEqualTo(callId);
+            return f;
+        } finally {
+            out.release();
+        }
+    }
+
+    private Message ok(Request request) {
+        Frame f = call(request);
+        assertThat(f.kind()).as(String.valueOf(f.body())).isEqualTo(Frame.Kind.RESPONSE);
+        return f.body();
+    }
+
+    private Responses.Failure failure(Request request) {
+        Frame f = call(request);
+        assertThat(f.kind()).isEqualTo(Frame.Kind.FAILURE);
+        return (Responses.Failure) f.body();
+    }
+
+    private Writer formattedAndWriting(String jid) {
+        ok(new Requests.Format(jid, NS, false));
+        ok(new Requests.NewEpoch(jid, NS, 1));
+        Writer w = new Writer(jid, 1);
+        ok(new Requests.StartSegment(w.info(), 1, LAYOUT));
+        return w;
+    }
+
+    @Test
+    void unknownJournalIsUnformattedUntilFormatted() {
+        assertThat(ok(new Requests.IsFormatted("ns1"))).isEqualTo(new Responses.Bool(false));
+        Responses.Failure f = failure(new Requests.GetManifest("ns1", 0, true));
+        assertThat(f.code()).isEqualTo(ErrorCode.NOT_FORMATTED);
+        assertThat(f.message()).contains("ns1").contains("-format");
+        ok(new Requests.Format("ns1", NS, false));
+        assertThat(ok(new Requests.IsFormatted("ns1"))).isEqualTo(new Responses.Bool(true));
+    }
+
+    @Test
+    void journalIdsThatEscapeTheEditsDirAreInvalid() {
+        for (String bad : new String[] {"..", "a/b", "x y"}) {
+            Responses.Failure f = failure(new Requests.Format(bad, NS, false));
+            assertThat(f.code()).as(bad).isEqualTo(ErrorCode.INVALID);
+            assertThat(f.message()).contains("letters, digits");
+        }
+    }
+
+    @Test
+    void writesAndReadsTravelThroughTheCodec() {
+        Writer w = formattedAndWriting("ns1");
+        assertThat(ok(w.journal(1, 1, 3))).isEqualTo(new Responses.Journaled(3));
+        Responses.Edits e = (Responses.Edits) ok(new Requests.ReadEdits("ns1", 1, 2, 10, 1 << 16));
+        assertThat(e.firstTxId()).isEqualTo(2);
+        assertThat(e.lastTxId()).isEqualTo(3);
+        Responses.Failure gap = failure(w.journal(1, 7, 1));
+        assertThat(gap.code()).isEqualTo(ErrorCode.GAP);
+        assertThat(gap.detail()).isEqualTo(3);
+    }
+
+    @Test
+    void fullDiskIsStorageFullLosesNothingAckedAndOtherJournalsStillServe() {
+        Writer w1 = formattedAndWriting("full");
+        Writer w2 = formattedAndWriting("fine");
+        ok(w1.journal(1, 1, 2));
+        disk.onlyUnder(dir.resolve("full"));
+        disk.failWrites(new IOException("No space left on device"));
+
+        Responses.Failure f = failure(w1.journal(1, 3, 3000));
+        assertThat(f.code()).isEqualTo(ErrorCode.STORAGE_FULL);
+        assertThat(f.message()).contains("full").contains("dfs.journalnode.edits.dir");
+        assertThat(ok(w2.journal(1, 1, 5))).isEqualTo(new Responses.Journaled(5));
+        Responses.Manifest m = (Responses.Manifest) ok(new Requests.GetManifest("full", 0, true));
+        assertThat(m.segments()).containsExactly(new SegmentInfo(1, 2, true));
+
+        disk.heal();
+        assertThat(ok(w1.journal(1, 3, 3000))).isEqualTo(new Responses.Journaled(3002));
+        Responses.Edits e = (Responses.Edits) ok(new Requests.ReadEdits("full", 1, 1, 3002, 1 << 20));
+        assertThat(e.lastTxId()).isEqualTo(3002);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Becoming the writer: take an epoch above every promise a majority has made, then settle the
+ * newest segment with one round of Paxos (prepare, choose, accept, finalize) so every transaction
+ * any earlier writer had acknowledged ends up in a finalized segment. {@link
+ * io.qjmkit.client.recovery.RecoveryChoice} is the pure decision of which copy wins.
+ */
+package io.qjmkit.client.recovery;

@@ -1,0 +1,164 @@
+package io.qjmkit.client;
+
+import static io.qjmkit.client.JournalHarness.range;
+import static io.qjmkit.client.JournalHarness.readAll;
+import static io.qjmkit.client.JournalHarness.start;
+import static io.qjmkit.client.JournalHarness.write;
+import static io.qjmkit.client.JournalHarness.writeSegment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.hdfs.server.namenode.EditLogInputStream;
+import org.apache.hadoop.hdfs.server.namenode.EditLogOutputStream;
+import org.apache.hadoop.hdfs.server.protocol.NamespaceInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A single writer and readers against three real in-process JournalNodes. */
+class QuorumJournalClusterTest {
+    @TempDir
+    Path dir;
+
+    private JournalHarness h;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        h = new JournalHarness(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+    }
+
+    @Test
+    void singleWriterWritesFinalizesAndReadsBack() throws IOException {
+        QuorumJournal qj = h.formattedWriter();
+        writeSegment(qj, 1, 3);
+        writeSegment(qj, 4, 10);
+        QuorumJournal reader = h.journal();
+        assertThat(readAll(reader, 1, false, false)).containsExactlyElementsOf(range(1, 10));
+        assertThat(readAll(reader, 5, false, true)).containsExactlyElementsOf(range(5, 10));
+        List<EditLogInputStream> streams = new ArrayList<>();
+        reader.selectInputStreams(streams, 4, false, false);
+        assertThat(streams).hasSize(1);
+        assertThat(streams.get(0).getFirstTxId()).isEqualTo(4);
+        assertThat(streams.get(0).getLastTxId()).isEqualTo(10);
+    }
+
+    @Test
+    void returnsNoStreamWhenNothingExistsAtOrAfterFromTxid() throws IOException {
+        QuorumJournal qj = h.formattedWriter();
+        writeSegment(qj, 1, 3);
+        List<EditLogInputStream> streams = new ArrayList<>();
+        h.journal().selectInputStreams(streams, 4, true, true);
+        assertThat(streams).isEmpty();
+    }
+
+    @Test
+    void readerSeesInProgressDurableEditsWhileAnotherWrites() throws IOException {
+        QuorumJournal writer = h.formattedWriter();
+        EditLogOutputStream out = start(writer, 1);
+        write(out, 1, 5);
+        QuorumJournal reader = h.journal();
+        assertThat(readAll(reader, 1, false, true)).isEmpty();
+        assertThat(readAll(reader, 1, true, true)).containsExactlyElementsOf(range(1, 5));
+        write(out, 6, 8);
+        assertThat(readAll(reader, 6, true, true)).containsExactlyElementsOf(range(6, 8));
+        List<EditLogInputStream> streams = new ArrayList<>();
+        reader.selectInputStreams(streams, 6, true, true);
+        assertThat(streams.get(0).getLastTxId()).isEqualTo(8);
+        assertThat(streams.get(0).isInProgress()).isTrue();
+    }
+
+    @Test
+    void hasSomeDataOnlyAfterFormat() throws IOException {
+        QuorumJournal qj = h.journal(new NamespaceInfo());
+        assertThat(qj.hasSomeData()).isFalse();
+        qj.format(JournalHarness.NS, false);
+        assertThat(qj.hasSomeData()).isTrue();
+    }
+
+    @Test
+    void unformattedJournalNodeNamesTheFix() throws IOException {
+        QuorumJournal qj = h.journal();
+        assertThatThrownBy(qj::recoverUnfinalizedSegments)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("format it")
+                .hasMessageContaining("-initializeSharedEdits");
+    }
+
+    @Test
+    void wrongNamespaceIsRefusedNamingBothNamespaces() throws IOException {
+        h.formattedWriter();
+        QuorumJournal other = h.journal(new NamespaceInfo(999, "cluster-2", "bp-2", 0L));
+        assertThatThrownBy(other::recoverUnfinalizedSegments)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("namespace 12345")
+                .hasMessageContaining("999")
+                .hasMessageContaining("dfs.namenode.shared.edits.dir");
+    }
+
+    @Test
+    void purgeRemovesOnlyOldFinalizedSegments() throws Exception {
+        QuorumJournal qj = h.formattedWriter();
+        writeSegment(qj, 1, 3);
+        writeSegment(qj, 4, 6);
+        EditLogOutputStream out = start(qj, 7);
+        write(out, 7, 8);
+        qj.purgeLogsOlderThan(4);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    for (int i = 0; i < 3; i++) {
+                        try (var files = Files.list(
+                                h.cluster.storageDir(i, JournalHarness.JID).resolve("current"))) {
+                            assertThat(files.map(p -> p.getFileName().toString()))
+                                    .noneMatch(n -> n.startsWith("edits_0000000000000000001-"));
+                        }
+                    }
+                });
+        QuorumJournal reader = h.journal();
+        assertThat(readAll(reader, 4, true, false)).containsExactlyElementsOf(range(4, 8));
+    }
+
+    @Test
+    void constructorDoesNoNetworkIoAndRejectsAnEvenQuorum() throws IOException {
+        h.cluster.close();
+        QuorumJournal qj = h.journal();
+        assertThat(qj.toString()).contains(JournalHarness.JID);
+        java.net.URI even = java.net.URI.create("qjournal://127.0.0.1:1;127.0.0.1:2/j");
+        assertThatThrownBy(() -> new QuorumJournal(h.conf, even, JournalHarness.NS))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("dfs.namenode.shared.edits.dir");
+    }
+
+    @Test
+    void majorityDownFailsTheFlushQuicklyNamingTheNodes() throws IOException {
+        QuorumJournal qj = h.formattedWriter();
+        EditLogOutputStream out = start(qj, 1);
+        write(out, 1, 2);
+        h.cluster.stopNode(1);
+        h.cluster.stopNode(2);
+        out.write(org.apache.hadoop.hdfs.server.namenode.HadoopOps.mkdir(3));
+        out.setReadyToFlush();
+        long begin = System.nanoTime();
+        assertThatThrownBy(out::flush)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("2 of 3")
+                .hasMessageContaining(h.cluster.rpcAddress(1).getPort() + "")
+                .hasMessageContaining(h.cluster.rpcAddress(2).getPort() + "");
+        assertThat(System.nanoTime() - begin).isLessThan(3_000_000_000L);
+        QuorumJournal next = h.journal();
+        long t0 = System.nanoTime();
+        assertThatThrownBy(next::recoverUnfinalizedSegments).isInstanceOf(IOException.class);
+        assertThat(System.nanoTime() - t0).isLessThan(3_000_000_000L);
+    }
+}

@@ -1,0 +1,87 @@
+package io.qjmkit.client.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qjmkit.client.channel.ChannelSet;
+import io.qjmkit.client.config.ClientConfig;
+import io.qjmkit.client.config.Timeouts;
+import io.qjmkit.client.testing.FakeChannel;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.hdfs.server.namenode.EditLogInputStream;
+import org.apache.hadoop.hdfs.server.namenode.FSEditLogOp;
+import org.apache.hadoop.hdfs.server.namenode.HadoopOps;
+import org.junit.jupiter.api.Test;
+
+class StreamSelectorTest {
+    private final FakeChannel jn1 = new FakeChannel("jn1:1");
+    private final FakeChannel jn2 = new FakeChannel("jn2:2");
+    private final FakeChannel jn3 = new FakeChannel("jn3:3");
+
+    private List<EditLogInputStream> select(long from, boolean inProgressOk, boolean durable) throws Exception {
+        InetSocketAddress a = new InetSocketAddress("127.0.0.1", 1);
+        Timeouts t = new Timeouts(1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000);
+        ClientConfig config = new ClientConfig("j", List.of(a, a, a), t, true, 1 << 20, 1 << 20, 1000);
+        List<EditLogInputStream> out = new ArrayList<>();
+        new StreamSelector(new ChannelSet(List.of(jn1, jn2, jn3)), config).select(out, from, inProgressOk, durable);
+        return out;
+    }
+
+    private static long readToEnd(EditLogInputStream s) throws Exception {
+        long last = -1;
+        FSEditLogOp op;
+        while ((op = s.readOp()) != null) {
+            last = op.getTransactionId();
+        }
+        return last;
+    }
+
+    @Test
+    void inProgressSegmentEndsAtWhatAMajorityHoldsWhenOnlyDurableIsAsked() throws Exception {
+        jn1.holding(1, 10, true, HadoopOps.framed(1, 10));
+        jn2.holding(1, 7, true, HadoopOps.framed(1, 7));
+        jn3.holding(1, 4, true, HadoopOps.framed(1, 4));
+        List<EditLogInputStream> durable = select(1, true, true);
+        assertThat(durable).hasSize(1);
+        assertThat(durable.get(0).getLastTxId()).isEqualTo(7);
+        assertThat(readToEnd(durable.get(0))).isEqualTo(7);
+        List<EditLogInputStream> any = select(1, true, false);
+        assertThat(any.get(0).getLastTxId()).isEqualTo(10);
+    }
+
+    @Test
+    void returnsNoStreamWhenNothingExistsAtOrAfterFromTxid() throws Exception {
+        jn1.holding(1, 10, false, HadoopOps.framed(1, 10));
+        jn2.holding(1, 10, false, HadoopOps.framed(1, 10));
+        assertThat(select(11, true, true)).isEmpty();
+        assertThat(select(1, true, true)).hasSize(1);
+    }
+
+    @Test
+    void skipsInProgressSegmentsUnlessAsked() throws Exception {
+        jn1.holding(1, 10, true, HadoopOps.framed(1, 10));
+        jn2.holding(1, 10, true, HadoopOps.framed(1, 10));
+        assertThat(select(1, false, false)).isEmpty();
+    }
+
+    @Test
+    void failsOverToAnotherNodeWhenOneCannotServe() throws Exception {
+        jn1.holding(1, 10, false, HadoopOps.framed(1, 10));
+        jn2.holding(1, 10, false, HadoopOps.framed(1, 10));
+        jn3.holding(1, 10, false, HadoopOps.framed(1, 10));
+        List<EditLogInputStream> streams = select(3, false, false);
+        jn1.down = true;
+        jn2.down = true;
+        assertThat(streams).hasSize(1);
+        assertThat(readToEnd(streams.get(0))).isEqualTo(10);
+        assertThat(jn3.readCalls.get()).isPositive();
+    }
+
+    @Test
+    void durableEndUsesTheClusterMajorityAndTheCommitPoint() {
+        var c1 = new StreamSelector.Copy(jn1, new io.qjmkit.protocol.message.SegmentInfo(5, 9, true));
+        assertThat(StreamSelector.durableEnd(List.of(c1), 2, 2, -1)).isEqualTo(4);
+        assertThat(StreamSelector.durableEnd(List.of(c1), 2, 2, 8)).isEqualTo(8);
+    }
+}
