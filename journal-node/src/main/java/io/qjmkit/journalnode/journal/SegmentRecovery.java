@@ -227,6 +227,9 @@ final class SegmentRecovery {
     }
 
     void purge(long minTxIdToKeep, SegmentFile writer) throws IOException {
+        if (minTxIdToKeep > storage.readLong(JournalStorage.PURGED_BELOW_TXID, 0)) {
+            storage.writeLongDurably(JournalStorage.PURGED_BELOW_TXID, minTxIdToKeep);
+        }
         if (storage.segments().isEmpty()) {
             return;
         }

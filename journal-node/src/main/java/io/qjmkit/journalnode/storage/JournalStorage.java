@@ -30,6 +30,8 @@ public final class JournalStorage implements Closeable {
     public static final String LAST_PROMISED_EPOCH = "last-promised-epoch";
     public static final String LAST_WRITER_EPOCH = "last-writer-epoch";
     public static final String COMMITTED_TXID = "committed-txid";
+    /** Segments ending below this txid were purged on purpose; peer sync must not copy them back. */
+    public static final String PURGED_BELOW_TXID = "purged-below-txid";
 
     private final Disk disk;
     private final MetaFiles meta;

@@ -3,6 +3,7 @@ package io.qjmkit.journalnode.sync;
 import io.netty.channel.EventLoopGroup;
 import io.qjmkit.journalnode.journal.Journal;
 import io.qjmkit.journalnode.journal.SegmentFetcher;
+import io.qjmkit.journalnode.storage.JournalStorage;
 import io.qjmkit.journalnode.storage.SegmentFile;
 import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses;
@@ -106,18 +107,14 @@ public final class PeerSync implements Closeable {
     }
 
     /**
-     * True when no finalized segment here overlaps {@code s} and it is not older than what this
-     * node keeps (so purged segments are not copied back).
+     * True when no finalized segment here overlaps {@code s} and it was not purged here on purpose
+     * (a segment lost to damage or a wiped disk is refilled; a purged one is not copied back).
      */
-    static boolean missing(Journal j, SegmentInfo s) {
-        Map<Long, SegmentFile> segs = j.storage().segments();
-        if (segs.isEmpty()) {
-            return true;
-        }
-        long oldest = j.storage().segments().firstKey();
-        if (s.startTxId() < oldest) {
+    static boolean missing(Journal j, SegmentInfo s) throws IOException {
+        if (s.endTxId() < j.storage().readLong(JournalStorage.PURGED_BELOW_TXID, 0)) {
             return false;
         }
+        Map<Long, SegmentFile> segs = j.storage().segments();
         for (SegmentFile f : segs.values()) {
             SegmentInfo i = f.info();
             if (!i.inProgress() && i.startTxId() <= s.endTxId() && i.endTxId() >= s.startTxId()) {
