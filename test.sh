@@ -7,6 +7,9 @@ cd "$(dirname "$0")"
 need_pkgs=()
 command -v ss >/dev/null 2>&1 || need_pkgs+=(iproute2)
 command -v ps >/dev/null 2>&1 || need_pkgs+=(procps)
+# sshfence integration tests (fencing/SshFenceIT) run a real OpenSSH server and fuser.
+[ -x /usr/sbin/sshd ] || need_pkgs+=(openssh-server)
+command -v fuser >/dev/null 2>&1 || need_pkgs+=(psmisc)
 if [ "${#need_pkgs[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null

@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
  * Starts the built distribution's launchers ({@code bin/journalnode}, {@code bin/namenode}, {@code
- * bin/hdfs}) as separate processes, each with its own configuration directory, and kills only the
+ * bin/hdfs}, {@code bin/zkfc}, {@code bin/zookeeper}, {@code bin/haadmin}) as separate processes, each with its own configuration directory, and kills only the
  * processes it started, by PID.
  */
 final class DistProcesses implements AutoCloseable {
@@ -35,12 +37,24 @@ final class DistProcesses implements AutoCloseable {
         this.workDir = workDir;
     }
 
+    /** Ports handed out in this JVM: a port released by one call is never handed out again. */
+    private static final Set<Integer> ISSUED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on now and that this JVM has not handed out before, so that two
+     * processes of one cluster (whose ports are all chosen before any starts) never get the same.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (ISSUED.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no unused free port after 100 attempts");
     }
 
     /** Writes {@code core-site.xml} and {@code hdfs-site.xml} holding {@code props} into a new conf dir. */
@@ -91,6 +105,50 @@ final class DistProcesses implements AutoCloseable {
         return p.exitValue();
     }
 
+    /** What a finished command printed, separately, and its exit code (255 for Java's -1). */
+    record CliResult(int exit, String stdout, String stderr) {}
+
+    /**
+     * Runs {@code bin/<command> args} to completion with {@code stdin} as its input, capturing
+     * standard output and error separately (also kept in {@code <name>.out} / {@code <name>.err}).
+     */
+    CliResult runCaptured(String name, Path conf, Duration timeout, String stdin, String command, String... args)
+            throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(dist.resolve("bin").resolve(command).toString());
+        cmd.addAll(List.of(args));
+        Path out = workDir.resolve(name + ".out");
+        Path err = workDir.resolve(name + ".err");
+        Path in = workDir.resolve(name + ".in");
+        Files.writeString(in, stdin);
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectInput(in.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        pb.environment().put("HADOOP_CONF_DIR", conf.toString());
+        pb.environment().put("QJMKIT_HEAP", "256m");
+        // A short-lived command JVM starts faster with the client compiler alone.
+        pb.environment().put("QJMKIT_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        Process p = pb.start();
+        started.add(p);
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " " + String.join(" ", args) + " did not finish within " + timeout);
+        }
+        return new CliResult(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to the process, by its PID. */
+    static void signal(Process p, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid()))
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + signal + " " + p.pid() + " failed: " + out);
+        }
+    }
+
     Path log(String name) {
         return workDir.resolve(name + ".log");
     }
@@ -124,6 +182,12 @@ final class DistProcesses implements AutoCloseable {
     public void close() {
         for (Process p : started) {
             if (p.isAlive()) {
+                // A process a test stopped (SIGSTOP) would not act on SIGTERM.
+                try {
+                    signal(p, "CONT");
+                } catch (Exception | AssertionError e) {
+                    // It exited meanwhile: nothing to wake up.
+                }
                 p.destroy();
             }
         }

@@ -1,0 +1,190 @@
+package io.qjmkit.bench;
+
+import io.qjmkit.bench.cluster.Distribution;
+import io.qjmkit.bench.cluster.HaNameNodes;
+import io.qjmkit.bench.cluster.JournalKind;
+import io.qjmkit.bench.cluster.JournalNodeProcesses;
+import io.qjmkit.bench.cluster.JvmFlags;
+import io.qjmkit.bench.report.Measurement;
+import io.qjmkit.bench.report.Measurement.FigureKey;
+import io.qjmkit.bench.report.RawLog;
+import io.qjmkit.bench.report.RunReport;
+import io.qjmkit.bench.stats.HostLoad;
+import io.qjmkit.bench.workload.CpuMeter;
+import io.qjmkit.bench.workload.DiskFloorWorkload;
+import io.qjmkit.bench.workload.FailoverProbe;
+import io.qjmkit.bench.workload.Figure;
+import io.qjmkit.bench.workload.GroupCommitWorkload;
+import io.qjmkit.bench.workload.JournalWriteWorkload;
+import io.qjmkit.bench.workload.MemorySampler;
+import io.qjmkit.bench.workload.MkdirsWorkload;
+import io.qjmkit.bench.workload.StandbyLagWorkload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.HdfsConfiguration;
+import org.apache.hadoop.hdfs.server.namenode.JournalManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One benchmark run: for each repetition, the disk floor, then both journal kinds one after the
+ * other (qjm-kit first in odd repetitions, Hadoop first in even ones, so drift and warm caches hit
+ * both alike). Each side gets three fresh JournalNode processes and a fresh HA NameNode pair on the
+ * same scratch disk, which is deleted afterwards. Reports are rewritten after every repetition.
+ */
+final class BenchRun {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchRun.class);
+
+    private final BenchOptions options;
+    private final Distribution dist;
+    private final FailoverProbe failover;
+    private final HostLoad host = HostLoad.system();
+    private final IssueTargets targets = new IssueTargets();
+    private final String context;
+    private RawLog raw;
+
+    BenchRun(BenchOptions options, Distribution dist, FailoverProbe failover, String context) {
+        this.options = options;
+        this.dist = dist;
+        this.failover = failover;
+        this.context = context;
+    }
+
+    /** A workload run that yields figures. */
+    private interface Measured {
+        List<Figure> run() throws Exception;
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(options.out());
+        Path workRoot = Files.createTempDirectory(options.workDir(), "qjm-bench-");
+        try (RawLog log = new RawLog(options.out().resolve("raw.jsonl"))) {
+            raw = log;
+            for (int rep = 1; rep <= options.reps(); rep++) {
+                int r = rep;
+                measure(Measurement.DISK, rep, () -> new DiskFloorWorkload(options.durations())
+                        .run(workRoot.resolve("disk"), JournalWriteWorkload.OP_BYTES));
+                List<JournalKind> order = rep % 2 == 1
+                        ? List.of(JournalKind.QJM_KIT, JournalKind.HADOOP)
+                        : List.of(JournalKind.HADOOP, JournalKind.QJM_KIT);
+                for (JournalKind kind : order) {
+                    LOG.info("repetition {}/{}: {}", r, options.reps(), kind.label());
+                    runSide(kind, rep, workRoot.resolve("rep" + rep + "-" + kind.label()));
+                }
+                writeReports();
+            }
+        } finally {
+            deleteTree(workRoot);
+        }
+        if (failover == null) {
+            LOG.info("failover scenarios skipped: no FailoverProbe (they need the zkfc module)");
+        }
+    }
+
+    void writeReports() throws IOException {
+        RunReport.write(options.out(), context, targets, new FigureKey(JournalWriteWorkload.scenario(1), "flush p50"));
+    }
+
+    private void runSide(JournalKind kind, int rep, Path work) throws Exception {
+        var d = options.durations();
+        Path jfr = options.jfr() ? options.out().resolve("jfr").resolve("rep" + rep) : null;
+        try (JournalNodeProcesses jns =
+                JournalNodeProcesses.start(kind, dist, work.resolve("jn"), JvmFlags.journalNode(), jfr)) {
+            try (JournalManager journal = kind.newJournalManager(
+                    new HdfsConfiguration(), jns.quorumUri("bench-journal"), JournalWriteWorkload.NAMESPACE)) {
+                measure(kind.label(), rep, () -> new JournalWriteWorkload(d).run(journal, 1, 10, 100));
+            }
+            try (HaNameNodes nns =
+                    HaNameNodes.start(kind, jns.quorumUri(HaNameNodes.NAMESERVICE), work.resolve("dfs"))) {
+                measure(kind.label(), rep, () -> new GroupCommitWorkload(d).run(nns.active(), 8));
+                MkdirsWorkload mkdirs = new MkdirsWorkload(d);
+                for (int threads : new int[] {1, 8}) {
+                    measure(kind.label(), rep, () -> mkdirs.run(() -> client(nns), threads, "c" + threads));
+                }
+                measure(kind.label(), rep, () -> {
+                    try (MemorySampler rss = new MemorySampler(host, jns.pids())) {
+                        CpuMeter cpu = new CpuMeter(host, jns.pids());
+                        List<Figure> f = new ArrayList<>(mkdirs.run(() -> client(nns), 32, "c32"));
+                        f.addAll(cpu.figures(IssueTargets.CPU_SCENARIO, f.get(0).value()));
+                        LOG.info(
+                                "{} rep {}: NameNode JVM CPU by thread during 32-thread mkdirs: {}",
+                                kind.label(),
+                                rep,
+                                cpu.topThreads(10));
+                        f.add(new Figure(
+                                IssueTargets.RSS_SCENARIO, IssueTargets.RSS_METRIC, "MiB", true, rss.maxMib()));
+                        f.add(new Figure(
+                                IssueTargets.RSS_SCENARIO, "mean of per-JN max RSS", "MiB", true, rss.meanOfMaxMib()));
+                        return f;
+                    }
+                });
+                StandbyLagWorkload lag = new StandbyLagWorkload(d);
+                measure(kind.label(), rep, () -> lag.run(nns.active(), nns.standby(), 0));
+                measure(kind.label(), rep, () -> lag.run(nns.active(), nns.standby(), 8));
+                if (failover != null) {
+                    measure(kind.label(), rep, () -> failover.measure(kind, jns.quorumUri("failover"), work));
+                }
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static FileSystem client(HaNameNodes nns) {
+        try {
+            return nns.newClient();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void measure(String impl, int rep, Measured work) throws Exception {
+        HostLoad.CpuTimes before = host.cpuTimes();
+        List<Figure> figures = work.run();
+        double steal = host.cpuTimes().stealPercentSince(before);
+        double load = host.loadAverage1();
+        String now = Instant.now().toString();
+        for (Figure f : figures) {
+            raw.append(new Measurement(
+                    impl,
+                    rep,
+                    f.scenario(),
+                    f.metric(),
+                    f.unit(),
+                    f.lowerIsBetter() ? "lower" : "higher",
+                    f.value(),
+                    load,
+                    steal,
+                    now));
+            LOG.info(
+                    "{} rep {} | {} | {} = {} {} (load1 {}, steal {}%)",
+                    impl,
+                    rep,
+                    f.scenario(),
+                    f.metric(),
+                    String.format("%.3f", f.value()),
+                    f.unit(),
+                    load,
+                    String.format("%.1f", steal));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

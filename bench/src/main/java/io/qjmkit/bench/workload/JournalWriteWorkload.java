@@ -1,0 +1,83 @@
+package io.qjmkit.bench.workload;
+
+import io.qjmkit.bench.stats.LatencyRecorder;
+import io.qjmkit.bench.stats.Percentiles;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.hdfs.server.namenode.BenchOps;
+import org.apache.hadoop.hdfs.server.namenode.EditLogOutputStream;
+import org.apache.hadoop.hdfs.server.namenode.JournalManager;
+import org.apache.hadoop.hdfs.server.protocol.NamespaceInfo;
+
+/**
+ * One writer driving a {@link JournalManager} directly, the way FSEditLog does: write a batch of
+ * mkdir ops, {@code setReadyToFlush}, {@code flush} (which returns once a quorum has them durable).
+ * For each batch size it records the latency of every batch (write + flush) and the throughput in
+ * transactions per second. Batch size 1 is the journal's flush latency.
+ */
+public final class JournalWriteWorkload {
+    /** The serialized size of the benchmark's mkdir ops, as in the issue (about 123 bytes). */
+    public static final int OP_BYTES = 123;
+
+    public static final NamespaceInfo NAMESPACE = new NamespaceInfo(424242, "bench-cluster", "bp-bench", 0L);
+
+    private final Durations durations;
+    private final BenchOps ops = new BenchOps(OP_BYTES);
+
+    public JournalWriteWorkload(Durations durations) {
+        this.durations = durations;
+    }
+
+    public static String scenario(int batch) {
+        return "journal write, batch " + batch;
+    }
+
+    /** Formats the (fresh) journal, then measures each batch size in its own segment. */
+    public List<Figure> run(JournalManager journal, int... batchSizes) throws IOException {
+        journal.format(NAMESPACE, false);
+        journal.recoverUnfinalizedSegments();
+        List<Figure> figures = new ArrayList<>();
+        long next = 1;
+        for (int batch : batchSizes) {
+            long first = next;
+            EditLogOutputStream out = journal.startLogSegment(first, BenchOps.LAYOUT_VERSION);
+            next = writeFor(out, batch, next, durations.warmup().toNanos(), null);
+            LatencyRecorder latencies = new LatencyRecorder();
+            long start = System.nanoTime();
+            long measuredFrom = next;
+            next = writeFor(out, batch, next, durations.measure().toNanos(), latencies);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.close();
+            journal.finalizeLogSegment(first, next - 1);
+
+            Percentiles p = latencies.percentiles();
+            String s = scenario(batch);
+            figures.add(Figure.latencyMs(s, "flush p50", p.millisAt(50)));
+            figures.add(Figure.latencyMs(s, "flush p99", p.millisAt(99)));
+            figures.add(Figure.latencyMs(s, "flush p99.9", p.millisAt(99.9)));
+            figures.add(Figure.rate(s, "throughput", "txns/s", (next - measuredFrom) / seconds));
+        }
+        return figures;
+    }
+
+    private long writeFor(EditLogOutputStream out, int batch, long next, long nanos, LatencyRecorder rec)
+            throws IOException {
+        long end = System.nanoTime() + nanos;
+        long t = next;
+        while (true) {
+            long t0 = System.nanoTime();
+            if (t0 >= end) {
+                return t;
+            }
+            for (int i = 0; i < batch; i++) {
+                out.write(ops.op(t++));
+            }
+            out.setReadyToFlush();
+            out.flush();
+            if (rec != null) {
+                rec.record(System.nanoTime() - t0);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.qjmkit.bench.workload;
+
+import io.qjmkit.bench.stats.LatencyRecorder;
+import io.qjmkit.bench.stats.Percentiles;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.hdfs.server.namenode.FSEditLog;
+import org.apache.hadoop.hdfs.server.namenode.FSImage;
+import org.apache.hadoop.hdfs.server.namenode.NameNode;
+import org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols;
+
+/**
+ * Standby lag: a probe thread creates a directory on the active NameNode; from the moment the call
+ * returns (the edit is acknowledged by the journal), it polls the standby every ~50 µs until the
+ * standby has applied the active's synced transaction id. Idle, or with background writers.
+ * Under load the synced id can include a later batch than the probe's own, so the figure is an
+ * upper bound by at most one batch.
+ */
+public final class StandbyLagWorkload {
+    private static final long POLL_NANOS = 50_000;
+    private static final long GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final Durations durations;
+
+    public StandbyLagWorkload(Durations durations) {
+        this.durations = durations;
+    }
+
+    public static String scenario(boolean loaded) {
+        return loaded ? "standby lag, under load (8 writers)" : "standby lag, idle";
+    }
+
+    public List<Figure> run(NameNode active, NameNode standby, int backgroundWriters) throws Exception {
+        NamenodeProtocols rpc = active.getRpcServer();
+        FSEditLog log = active.getNamesystem().getEditLog();
+        FSImage standbyImage = standby.getNamesystem().getFSImage();
+        FsPermission perm = FsPermission.getDirDefault();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backgroundWriters));
+        try {
+            Future<?>[] writers = new Future<?>[backgroundWriters];
+            for (int w = 0; w < backgroundWriters; w++) {
+                int id = w;
+                writers[w] = pool.submit(() -> {
+                    long seq = 0;
+                    while (!stop.get()) {
+                        rpc.mkdirs("/lagload/w" + id + "/d" + seq++, perm, true);
+                    }
+                    return null;
+                });
+            }
+            LatencyRecorder lags = new LatencyRecorder();
+            int warmup = Math.max(10, durations.lagSamples() / 10);
+            for (int i = 0; i < warmup + durations.lagSamples(); i++) {
+                rpc.mkdirs("/lag/p" + backgroundWriters + "/d" + i, perm, true);
+                long acked = System.nanoTime();
+                long target = log.getSyncTxId();
+                while (standbyImage.getLastAppliedTxId() < target && System.nanoTime() - acked < GIVE_UP_NANOS) {
+                    LockSupport.parkNanos(POLL_NANOS);
+                }
+                if (i >= warmup) {
+                    lags.record(System.nanoTime() - acked);
+                }
+                LockSupport.parkNanos(GAP_NANOS);
+            }
+            stop.set(true);
+            for (Future<?> f : writers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            Percentiles p = lags.percentiles();
+            String s = scenario(backgroundWriters > 0);
+            return List.of(
+                    Figure.latencyMs(s, "lag p50", p.millisAt(50)),
+                    Figure.latencyMs(s, "lag p99", p.millisAt(99)),
+                    Figure.latencyMs(s, "lag max", p.maxMillis()));
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
+    }
+}

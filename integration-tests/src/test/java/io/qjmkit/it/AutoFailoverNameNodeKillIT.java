@@ -1,0 +1,59 @@
+package io.qjmkit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGKILL of the active NameNode process: its controller notices at once, the other controller
+ * wins the election, fences and promotes the standby, all without an operator, and every
+ * directory the client saw acknowledged survives.
+ */
+class AutoFailoverNameNodeKillIT {
+    private HaProcessCluster cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void standbyBecomesActiveAutomaticallyAndNoAcknowledgedWriteIsLost() throws Exception {
+        cluster = HaProcessCluster.start("auto-kill", new HaProcessCluster.Options());
+        int active = cluster.active().orElseThrow();
+        int standby = HaProcessCluster.other(active);
+        try (FileSystem fs = cluster.haFileSystem();
+                AckingWriter writer = new AckingWriter(fs, "/auto-kill")) {
+            writer.awaitMore(200, Duration.ofSeconds(60));
+
+            long killedAt = System.currentTimeMillis();
+            cluster.kill9NameNode(active);
+            // Acks stamped before the process was gone may still come from it.
+            long deadAt = System.currentTimeMillis();
+
+            Awaitility.await(HaProcessCluster.id(standby) + " active after the kill")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> cluster.state(standby).orElse(null) == HAServiceState.ACTIVE);
+            writer.awaitMore(200, Duration.ofSeconds(60));
+            assertThat(writer.stop()).as("writer failure").isNull();
+
+            assertThat(writer.missingIn(fs))
+                    .as("acknowledged directories missing after the failover")
+                    .isEmpty();
+            System.out.printf(
+                    "auto-kill: kill -> first write %d ms, longest client gap %d ms, %d acks, %d failed calls%n",
+                    writer.firstAckAtOrAfter(deadAt + 1).orElseThrow() - killedAt,
+                    writer.longestGapMillis(),
+                    writer.count(),
+                    writer.failedCalls());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.qjmkit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * A measurement, not a timed assertion: ten SIGKILL failovers in a row (the killed NameNode is
+ * restarted and rejoins as standby before the next round), printing the median and maximum of
+ * "kill to first successful client write" and of the client's longest gap between acks. Runs only
+ * when asked for, because it takes minutes:
+ *
+ * <pre>
+ * mvn -o -B verify -pl integration-tests -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dit.test=FailoverMeasurementIT -Dqjmkit.measure.failover=true
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "qjmkit.measure.failover", matches = "true")
+class FailoverMeasurementIT {
+    private static final int ROUNDS = Integer.getInteger("qjmkit.measure.rounds", 10);
+
+    private HaProcessCluster cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void measureSigkillFailovers() throws Exception {
+        cluster = HaProcessCluster.start("measure", new HaProcessCluster.Options());
+        List<Long> killToWrite = new ArrayList<>();
+        List<Long> gaps = new ArrayList<>();
+        try (FileSystem fs = cluster.haFileSystem()) {
+            for (int round = 1; round <= ROUNDS; round++) {
+                cluster.awaitStableElection(Duration.ofSeconds(120));
+                int active = cluster.active().orElseThrow();
+                int standby = HaProcessCluster.other(active);
+                try (AckingWriter writer = new AckingWriter(fs, "/measure/r" + round)) {
+                    writer.awaitMore(200, Duration.ofSeconds(60));
+                    long killedAt = System.currentTimeMillis();
+                    cluster.kill9NameNode(active);
+                    // Acks stamped before the process was gone may still come from it.
+                    long deadAt = System.currentTimeMillis();
+                    writer.awaitMore(200, Duration.ofSeconds(120));
+                    assertThat(writer.stop()).as("writer failure").isNull();
+                    assertThat(writer.missingIn(fs))
+                            .as("acknowledged directories missing")
+                            .isEmpty();
+                    long toWrite = writer.firstAckAtOrAfter(deadAt + 1).orElseThrow() - killedAt;
+                    killToWrite.add(toWrite);
+                    gaps.add(writer.longestGapMillis());
+                    System.out.printf(
+                            "measure round %d: killed %s, kill -> first write %d ms, longest client gap %d ms%n",
+                            round, HaProcessCluster.id(active), toWrite, writer.longestGapMillis());
+                }
+                assertThat(cluster.state(standby)).contains(HAServiceState.ACTIVE);
+                cluster.restartNameNode(active);
+                Awaitility.await("restarted " + HaProcessCluster.id(active) + " standby")
+                        .atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> cluster.state(active).orElse(null) == HAServiceState.STANDBY);
+            }
+        }
+        System.out.printf(
+                "FAILOVER MEASUREMENT (%d SIGKILL failovers): kill -> first successful write median %d ms, max %d ms;"
+                        + " client's longest gap median %d ms, max %d ms%n",
+                ROUNDS, median(killToWrite), Collections.max(killToWrite), median(gaps), Collections.max(gaps));
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

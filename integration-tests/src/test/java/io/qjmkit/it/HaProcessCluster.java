@@ -1,0 +1,373 @@
+package io.qjmkit.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.ha.HAServiceProtocol;
+import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
+import org.apache.hadoop.hdfs.HdfsConfiguration;
+import org.apache.hadoop.hdfs.tools.NNHAServiceTarget;
+import org.apache.hadoop.ipc.RPC;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
+import org.awaitility.Awaitility;
+
+/**
+ * A complete automatic-failover deployment as separate processes started from the built
+ * distribution: a single-server ZooKeeper ({@code bin/zookeeper}), three JournalNodes, two stock
+ * NameNodes on the qjm-kit journal, and one failover controller ({@code bin/zkfc}) per NameNode.
+ * Tests kill, stop and restart these processes (by PID) and ask the NameNodes for their HA state
+ * over RPC.
+ */
+final class HaProcessCluster implements AutoCloseable {
+    static final String NS = "ha";
+    static final String PARENT_ZNODE = "/hadoop-ha";
+    /** ZooKeeper's tick: sessions from 1 s to 10 s are allowed. */
+    static final int ZK_TICK_MS = 500;
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration CMD_TIMEOUT = Duration.ofMinutes(2);
+
+    /** What a test may change before the cluster starts. */
+    static final class Options {
+        String fencingMethods = "shell(/bin/true)";
+        int zkSessionTimeoutMs = 3000;
+        int healthRpcTimeoutMs = 3000;
+        final Map<String, String> extra = new LinkedHashMap<>();
+
+        Options fencing(String methods) {
+            this.fencingMethods = methods;
+            return this;
+        }
+
+        Options zkSessionTimeoutMs(int ms) {
+            this.zkSessionTimeoutMs = ms;
+            return this;
+        }
+    }
+
+    final DistProcesses procs;
+    final Path workDir;
+    final Map<String, String> common = new LinkedHashMap<>();
+    final Path[] nnConf = new Path[2];
+    private final int zkPort = DistProcesses.freePort();
+    private final int[] jnRpc = {DistProcesses.freePort(), DistProcesses.freePort(), DistProcesses.freePort()};
+    private final int[] nnRpc = {DistProcesses.freePort(), DistProcesses.freePort()};
+    private final int[] zkfcPort = {DistProcesses.freePort(), DistProcesses.freePort()};
+    private final Path zkConf;
+    private Process zk;
+    private final Process[] nn = new Process[2];
+    private final Process[] zkfc = new Process[2];
+    private int generation;
+
+    private HaProcessCluster(Path workDir, Options o) throws IOException {
+        this.workDir = workDir;
+        this.procs = new DistProcesses(workDir);
+        String shared =
+                "qjournal://127.0.0.1:" + jnRpc[0] + ";127.0.0.1:" + jnRpc[1] + ";127.0.0.1:" + jnRpc[2] + "/" + NS;
+        common.put("fs.defaultFS", "hdfs://" + NS);
+        common.put("dfs.nameservices", NS);
+        common.put("dfs.ha.namenodes." + NS, "nn1,nn2");
+        for (int i = 0; i < 2; i++) {
+            common.put("dfs.namenode.rpc-address." + NS + "." + id(i), "127.0.0.1:" + nnRpc[i]);
+            common.put("dfs.namenode.http-address." + NS + "." + id(i), "127.0.0.1:" + DistProcesses.freePort());
+            common.put("dfs.ha.zkfc.port." + NS + "." + id(i), Integer.toString(zkfcPort[i]));
+        }
+        common.put(
+                "dfs.client.failover.proxy.provider." + NS,
+                "org.apache.hadoop.hdfs.server.namenode.ha.ConfiguredFailoverProxyProvider");
+        common.put("dfs.namenode.shared.edits.dir", shared);
+        common.put("dfs.namenode.edits.journal-plugin.qjournal", "io.qjmkit.client.QuorumJournal");
+        common.put("dfs.ha.tail-edits.in-progress", "true");
+        common.put("dfs.ha.tail-edits.period", "0");
+        common.put("dfs.ha.tail-edits.period.backoff-max", "1ms");
+        common.put("dfs.namenode.datanode.registration.ip-hostname-check", "false");
+        common.put("dfs.permissions.enabled", "false");
+        common.put("dfs.ha.automatic-failover.enabled", "true");
+        common.put("ha.zookeeper.quorum", "127.0.0.1:" + zkPort);
+        common.put("ha.zookeeper.parent-znode", PARENT_ZNODE);
+        common.put("ha.zookeeper.session-timeout.ms", Integer.toString(o.zkSessionTimeoutMs));
+        common.put("ha.health-monitor.check-interval.ms", "500");
+        common.put("ha.health-monitor.rpc-timeout.ms", Integer.toString(o.healthRpcTimeoutMs));
+        common.put("ha.failover-controller.graceful-fence.rpc-timeout.ms", "2000");
+        common.put("qjmkit.zkfc.failure-backoff.ms", "2000");
+        common.put("dfs.ha.fencing.methods", o.fencingMethods);
+        common.putAll(o.extra);
+        this.zkConf = procs.confDir("zk", Map.of());
+    }
+
+    static String id(int i) {
+        return "nn" + (i + 1);
+    }
+
+    static int other(int i) {
+        return 1 - i;
+    }
+
+    /** Starts every process, formats ZooKeeper and the namespace, and waits for a stable election. */
+    static HaProcessCluster start(String name, Options o) throws Exception {
+        Path base = Files.createDirectories(Path.of("target", "it-work").toAbsolutePath());
+        HaProcessCluster c = new HaProcessCluster(Files.createTempDirectory(base, name + "-"), o);
+        try {
+            c.startAll();
+        } catch (Throwable t) {
+            c.close();
+            throw t;
+        }
+        return c;
+    }
+
+    private void startAll() throws Exception {
+        Path template = FORMATTED.get();
+        if (template != null) {
+            for (int i = 0; i < 3; i++) {
+                copyTree(template.resolve("jn" + i), workDir.resolve("jn" + i));
+            }
+            copyTree(template.resolve("name"), nameDir(0));
+        }
+        zk = startZooKeeper("zookeeper");
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> props = new LinkedHashMap<>(common);
+            props.put("dfs.journalnode.edits.dir", workDir.resolve("jn" + i).toString());
+            props.put("dfs.journalnode.rpc-address", "127.0.0.1:" + jnRpc[i]);
+            props.put("dfs.journalnode.http-address", "127.0.0.1:" + DistProcesses.freePort());
+            procs.start("jn" + i, procs.confDir("jn" + i, props), "journalnode");
+        }
+        for (int i = 0; i < 2; i++) {
+            Map<String, String> props = new LinkedHashMap<>(common);
+            props.put("dfs.ha.namenode.id", id(i));
+            props.put("dfs.namenode.name.dir", nameDir(i).toString());
+            nnConf[i] = procs.confDir(id(i), props);
+        }
+        DistProcesses.awaitListening(zkPort, START_TIMEOUT);
+        Process formatZk = procs.start("formatZK", nnConf[0], "zkfc", "-formatZK", "-nonInteractive");
+        for (int port : jnRpc) {
+            DistProcesses.awaitListening(port, START_TIMEOUT);
+        }
+        if (template == null) {
+            awaitSuccess(procs.start("format", nnConf[0], "namenode", "-format", "-nonInteractive"), "format");
+            keepAsTemplate();
+        }
+        // The standby's metadata is a copy of the freshly formatted one: what -bootstrapStandby
+        // would download, without waiting for nn1 to be up first.
+        copyTree(nameDir(0), nameDir(1));
+        for (int i = 0; i < 2; i++) {
+            nn[i] = procs.start(id(i), nnConf[i], "namenode");
+        }
+        awaitSuccess(formatZk, "formatZK");
+        for (int i = 0; i < 2; i++) {
+            DistProcesses.awaitListening(nnRpc[i], START_TIMEOUT);
+        }
+        for (int i = 0; i < 2; i++) {
+            zkfc[i] = procs.start("zkfc" + (i + 1), nnConf[i], "zkfc");
+        }
+        awaitStableElection(START_TIMEOUT);
+    }
+
+    /**
+     * The JournalNodes' and nn1's storage right after the first {@code namenode -format} of this
+     * JVM. Nothing in it depends on ports, so later clusters start from a copy and skip the format
+     * (about ten seconds of a two-core machine each).
+     */
+    private static final AtomicReference<Path> FORMATTED = new AtomicReference<>();
+
+    private void keepAsTemplate() throws IOException {
+        Path template = workDir.resolve("formatted-template");
+        for (int i = 0; i < 3; i++) {
+            copyTree(workDir.resolve("jn" + i), template.resolve("jn" + i));
+        }
+        copyTree(nameDir(0), template.resolve("name"));
+        FORMATTED.compareAndSet(null, template);
+    }
+
+    private Path nameDir(int i) {
+        return workDir.resolve(id(i) + "-name");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private void awaitSuccess(Process p, String name) throws InterruptedException {
+        if (!p.waitFor(CMD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " did not finish within " + CMD_TIMEOUT + "; see " + procs.log(name));
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError(name + " failed with exit code " + p.exitValue() + ":\n" + procs.logText(name));
+        }
+    }
+
+    private Process startZooKeeper(String logName) throws IOException {
+        return procs.start(
+                logName,
+                zkConf,
+                "zookeeper",
+                Integer.toString(zkPort),
+                workDir.resolve("zk-data").toString(),
+                Integer.toString(ZK_TICK_MS));
+    }
+
+    /** One NameNode active, the other standby, and both controllers in the election. */
+    void awaitStableElection(Duration timeout) {
+        Awaitility.await("one active and one standby NameNode, both controllers in the election")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> active().isPresent()
+                        && state(other(active().get())).orElse(null) == HAServiceState.STANDBY
+                        && electionParticipants() == 2);
+    }
+
+    /** The HA state NameNode {@code i} reports, or empty when it does not answer within 2 s. */
+    Optional<HAServiceState> state(int i) {
+        Configuration conf = clientConf();
+        try {
+            HAServiceProtocol proxy = new NNHAServiceTarget(conf, NS, id(i)).getProxy(conf, 2000);
+            try {
+                return Optional.of(proxy.getServiceStatus().getState());
+            } finally {
+                RPC.stopProxy(proxy);
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The index of the NameNode that reports itself active, if one does. */
+    Optional<Integer> active() {
+        for (int i = 0; i < 2; i++) {
+            if (state(i).orElse(null) == HAServiceState.ACTIVE) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Ephemeral znodes under the nameservice's znode: one per controller in the election. */
+    int electionParticipants() {
+        try {
+            ZooKeeper zooKeeper = new ZooKeeper("127.0.0.1:" + zkPort, 5000, event -> {});
+            try {
+                return countEphemeral(zooKeeper, PARENT_ZNODE + "/" + NS);
+            } finally {
+                zooKeeper.close();
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static int countEphemeral(ZooKeeper zooKeeper, String path) throws Exception {
+        Stat stat = zooKeeper.exists(path, false);
+        if (stat == null) {
+            return 0;
+        }
+        int n = stat.getEphemeralOwner() != 0 ? 1 : 0;
+        List<String> children = zooKeeper.getChildren(path, false);
+        for (String child : children) {
+            n += countEphemeral(zooKeeper, path + "/" + child);
+        }
+        return n;
+    }
+
+    /** An HA client configuration that fails over quickly and keeps trying through a failover. */
+    Configuration clientConf() {
+        Configuration conf = new HdfsConfiguration();
+        common.forEach(conf::set);
+        conf.setInt("dfs.client.failover.max.attempts", 200);
+        conf.setInt("dfs.client.failover.sleep.base.millis", 50);
+        conf.setInt("dfs.client.failover.sleep.max.millis", 500);
+        // A stopped NameNode accepts connections but never answers: give up on it after 5 s.
+        conf.setInt("ipc.client.rpc-timeout.ms", 5000);
+        conf.setInt("ipc.client.connect.timeout", 2000);
+        conf.setInt("ipc.client.connect.max.retries", 0);
+        conf.setInt("ipc.client.connect.max.retries.on.timeouts", 0);
+        return conf;
+    }
+
+    /** The HA file system of the nameservice. */
+    FileSystem haFileSystem() throws IOException {
+        return FileSystem.newInstance(URI.create("hdfs://" + NS), clientConf());
+    }
+
+    /** The HA file system, giving up a call after {@code attempts} failovers (for outages on purpose). */
+    FileSystem haFileSystem(int attempts) throws IOException {
+        Configuration conf = clientConf();
+        conf.setInt("dfs.client.failover.max.attempts", attempts);
+        return FileSystem.newInstance(URI.create("hdfs://" + NS), conf);
+    }
+
+    /** A client of NameNode {@code i} alone (no failover, no retries). */
+    FileSystem directFileSystem(int i) throws IOException {
+        Configuration conf = clientConf();
+        conf.setBoolean("dfs.client.retry.policy.enabled", false);
+        return FileSystem.newInstance(URI.create("hdfs://127.0.0.1:" + nnRpc[i]), conf);
+    }
+
+    String nnAddress(int i) {
+        return "127.0.0.1:" + nnRpc[i];
+    }
+
+    Process nameNode(int i) {
+        return nn[i];
+    }
+
+    Process controller(int i) {
+        return zkfc[i];
+    }
+
+    String controllerLog(int i) {
+        return procs.logText("zkfc" + (i + 1));
+    }
+
+    /** SIGKILL of NameNode {@code i}, as a crash or the OOM killer would. */
+    void kill9NameNode(int i) throws InterruptedException {
+        DistProcesses.kill9(nn[i]);
+    }
+
+    /** Starts NameNode {@code i} again on its storage; it comes up standby. */
+    void restartNameNode(int i) throws IOException {
+        nn[i] = procs.start(id(i) + "-r" + (++generation), nnConf[i], "namenode");
+    }
+
+    void kill9Controller(int i) throws InterruptedException {
+        DistProcesses.kill9(zkfc[i]);
+    }
+
+    /** SIGKILL of the ZooKeeper server and a start on the same port and data directory. */
+    void restartZooKeeper() throws Exception {
+        DistProcesses.kill9(zk);
+        zk = startZooKeeper("zookeeper-r" + (++generation));
+        DistProcesses.awaitListening(zkPort, START_TIMEOUT);
+    }
+
+    /** Runs {@code bin/<command> args} with nn1's configuration and captures its output. */
+    DistProcesses.CliResult cli(String name, String stdin, String command, String... args) throws Exception {
+        return procs.runCaptured(name, nnConf[0], CMD_TIMEOUT, stdin, command, args);
+    }
+
+    @Override
+    public void close() {
+        procs.close();
+    }
+}

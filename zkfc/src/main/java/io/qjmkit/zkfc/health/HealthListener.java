@@ -1,0 +1,8 @@
+package io.qjmkit.zkfc.health;
+
+/** Told when the health verdict or the reported HA state of the NameNode changes. */
+@FunctionalInterface
+public interface HealthListener {
+    /** Called on the health monitor's thread; implementations hand the work off quickly. */
+    void healthChanged(HealthReport report);
+}
