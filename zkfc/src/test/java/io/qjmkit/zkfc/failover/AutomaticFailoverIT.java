@@ -89,7 +89,7 @@ class AutomaticFailoverIT {
         DFSHAAdmin admin = new DFSHAAdmin();
         admin.setConf(ha.adminConf());
         long start = System.nanoTime();
-        int rc = ToolRunner.run(admin, new String[] {"-failover", HaCluster.IDS[active], HaCluster.IDS[other]});
+        int rc = ToolRunner.run(admin, new String[] {"-failover", ha.id(active), ha.id(other)});
         LOG.info("hdfs haadmin -failover took {} ms", (System.nanoTime() - start) / 1_000_000);
 
         assertThat(rc).isZero();

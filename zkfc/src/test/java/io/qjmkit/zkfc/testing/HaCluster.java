@@ -27,14 +27,15 @@ import org.apache.hadoop.hdfs.server.namenode.NameNode;
  */
 public final class HaCluster implements AutoCloseable {
     public static final String NS = "ns1";
-    public static final String[] IDS = {"nn1", "nn2"};
+    private final String[] ids;
 
     private final TestingServer zooKeeper;
     private final MiniDFSCluster cluster;
     private final Configuration baseConf;
     private final List<ControllerDaemon> daemons = new ArrayList<>();
 
-    private HaCluster(TestingServer zooKeeper, MiniDFSCluster cluster, Configuration baseConf) {
+    private HaCluster(TestingServer zooKeeper, MiniDFSCluster cluster, Configuration baseConf, String[] ids) {
+        this.ids = ids;
         this.zooKeeper = zooKeeper;
         this.cluster = cluster;
         this.baseConf = baseConf;
@@ -42,6 +43,15 @@ public final class HaCluster implements AutoCloseable {
 
     /** Starts everything; both NameNodes begin as standby and the controllers pick the active. */
     public static HaCluster start(Path baseDir, String fencingMethods) throws Exception {
+        return start(baseDir, fencingMethods, 2);
+    }
+
+    /** Like {@link #start(Path, String)} with {@code nameNodes} NameNodes (nn1, nn2, ...). */
+    public static HaCluster start(Path baseDir, String fencingMethods, int nameNodes) throws Exception {
+        String[] ids = new String[nameNodes];
+        for (int i = 0; i < nameNodes; i++) {
+            ids[i] = "nn" + (i + 1);
+        }
         TestingServer zk = new TestingServer(true);
         Configuration conf = new HdfsConfiguration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDir.toString());
@@ -53,24 +63,24 @@ public final class HaCluster implements AutoCloseable {
         conf.setInt("ha.health-monitor.rpc-timeout.ms", 2_000);
         conf.setInt("ha.failover-controller.graceful-fence.rpc-timeout.ms", 2_000);
         conf.setLong("qjmkit.zkfc.failure-backoff.ms", 1_000);
-        conf.setInt("dfs.ha.zkfc.port." + NS + ".nn1", freePort());
-        conf.setInt("dfs.ha.zkfc.port." + NS + ".nn2", freePort());
-        MiniDFSNNTopology topology = new MiniDFSNNTopology()
-                .addNameservice(new MiniDFSNNTopology.NSConf(NS)
-                        .addNN(new MiniDFSNNTopology.NNConf("nn1").setIpcPort(freePort()))
-                        .addNN(new MiniDFSNNTopology.NNConf("nn2").setIpcPort(freePort())));
+        MiniDFSNNTopology.NSConf nameservice = new MiniDFSNNTopology.NSConf(NS);
+        for (String id : ids) {
+            conf.setInt("dfs.ha.zkfc.port." + NS + "." + id, freePort());
+            nameservice.addNN(new MiniDFSNNTopology.NNConf(id).setIpcPort(freePort()));
+        }
+        MiniDFSNNTopology topology = new MiniDFSNNTopology().addNameservice(nameservice);
         MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf)
                 .nnTopology(topology)
                 .numDataNodes(0)
                 .build();
         dfs.waitActive();
-        HaCluster ha = new HaCluster(zk, dfs, conf);
+        HaCluster ha = new HaCluster(zk, dfs, conf, ids);
         try {
             int formatted = runMain(new String[] {"-formatZK", "-nonInteractive"}, ha.controllerConf(0));
             if (formatted != ZkfcMain.EXIT_OK) {
                 throw new IllegalStateException("-formatZK failed with exit code " + formatted);
             }
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < nameNodes; i++) {
                 ControllerDaemon daemon = ControllerDaemon.create(ha.controllerConf(i));
                 ha.daemons.add(daemon);
                 daemon.start();
@@ -85,13 +95,18 @@ public final class HaCluster implements AutoCloseable {
     /** The configuration a controller next to NameNode {@code index} would read. */
     public Configuration controllerConf(int index) {
         Configuration conf = new HdfsConfiguration(cluster.getConfiguration(index));
-        conf.set("dfs.ha.namenode.id", IDS[index]);
+        conf.set("dfs.ha.namenode.id", ids[index]);
         conf.set("dfs.nameservice.id", NS);
         return conf;
     }
 
     public Configuration adminConf() {
         return new HdfsConfiguration(cluster.getConfiguration(0));
+    }
+
+    /** The NameNode id of {@code index} (nn1, nn2, ...). */
+    public String id(int index) {
+        return ids[index];
     }
 
     public ControllerDaemon controller(int index) {
@@ -114,8 +129,19 @@ public final class HaCluster implements AutoCloseable {
 
     /** Waits until exactly one NameNode is active and returns its index. */
     public int awaitOneActive(Duration atMost) {
-        await().atMost(atMost).until(() -> isActive(0) ^ isActive(1));
-        return isActive(0) ? 0 : 1;
+        await().atMost(atMost).until(() -> activeIndexes().size() == 1);
+        return activeIndexes().get(0);
+    }
+
+    /** Indexes of the NameNodes that are active now. */
+    public List<Integer> activeIndexes() {
+        List<Integer> active = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (isActive(i)) {
+                active.add(i);
+            }
+        }
+        return active;
     }
 
     public void shutdownNameNode(int index) {
