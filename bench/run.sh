@@ -50,23 +50,9 @@ if [[ ! -f $CP_FILE || ! -d $DIST/lib/journalnode ]]; then
   exit 1
 fi
 
-JVM_FLAGS=(
-  -XX:+IgnoreUnrecognizedVMOptions
-  --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.math=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.text=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.zip=ALL-UNNAMED
-  --add-opens=java.base/sun.security.util=ALL-UNNAMED
-  --add-opens=java.base/sun.security.x509=ALL-UNNAMED
-  --enable-native-access=ALL-UNNAMED
-  -Djava.net.preferIPv4Stack=true
-  "-Xmx${BENCH_HEAP:-2g}"
-)
+# shellcheck source-path=SCRIPTDIR source=../dist/src/main/libexec/jdk17-flags.sh
+. "$ROOT/dist/src/main/libexec/jdk17-flags.sh"
+JVM_FLAGS=("${QJMKIT_JDK17_FLAGS[@]}" "-Xmx${BENCH_HEAP:-2g}")
 if [[ -n ${BENCH_JAVA_OPTS:-} ]]; then
   read -r -a extra_opts <<<"$BENCH_JAVA_OPTS"
   JVM_FLAGS+=("${extra_opts[@]}")

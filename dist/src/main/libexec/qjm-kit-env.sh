@@ -39,23 +39,9 @@ qjmkit_setup() {
     [[ -n $QJMKIT_JAVA ]] || qjmkit_die "java not found: set JAVA_HOME to a JDK 17 install or put java on PATH"
   fi
 
-  # The flags Hadoop 3.5.0 uses on JDK 17 (extraJavaTestArgs), each module spelled out.
-  QJMKIT_JVM_OPTS=(
-    -XX:+IgnoreUnrecognizedVMOptions
-    --add-opens=java.base/java.io=ALL-UNNAMED
-    --add-opens=java.base/java.lang=ALL-UNNAMED
-    --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-    --add-opens=java.base/java.math=ALL-UNNAMED
-    --add-opens=java.base/java.net=ALL-UNNAMED
-    --add-opens=java.base/java.text=ALL-UNNAMED
-    --add-opens=java.base/java.util=ALL-UNNAMED
-    --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-    --add-opens=java.base/java.util.zip=ALL-UNNAMED
-    --add-opens=java.base/sun.security.util=ALL-UNNAMED
-    --add-opens=java.base/sun.security.x509=ALL-UNNAMED
-    --enable-native-access=ALL-UNNAMED
-    -Djava.net.preferIPv4Stack=true
-  )
+  # shellcheck source-path=SCRIPTDIR source=jdk17-flags.sh
+  . "$(dirname "${BASH_SOURCE[0]}")/jdk17-flags.sh"
+  QJMKIT_JVM_OPTS=("${QJMKIT_JDK17_FLAGS[@]}")
 
   if [[ -n ${QJMKIT_HEAP:-} ]]; then
     if [[ $QJMKIT_HEAP =~ ^[0-9]+$ ]]; then

@@ -75,26 +75,11 @@ final class HaProcessCluster implements AutoCloseable {
     private HaProcessCluster(Path workDir, Options o) throws IOException {
         this.workDir = workDir;
         this.procs = new DistProcesses(workDir);
-        String shared =
-                "qjournal://127.0.0.1:" + jnRpc[0] + ";127.0.0.1:" + jnRpc[1] + ";127.0.0.1:" + jnRpc[2] + "/" + NS;
-        common.put("fs.defaultFS", "hdfs://" + NS);
-        common.put("dfs.nameservices", NS);
-        common.put("dfs.ha.namenodes." + NS, "nn1,nn2");
+        int[] nnHttp = {DistProcesses.freePort(), DistProcesses.freePort()};
+        common.putAll(HaNameserviceConf.of(NS, jnRpc, nnRpc, nnHttp));
         for (int i = 0; i < 2; i++) {
-            common.put("dfs.namenode.rpc-address." + NS + "." + id(i), "127.0.0.1:" + nnRpc[i]);
-            common.put("dfs.namenode.http-address." + NS + "." + id(i), "127.0.0.1:" + DistProcesses.freePort());
             common.put("dfs.ha.zkfc.port." + NS + "." + id(i), Integer.toString(zkfcPort[i]));
         }
-        common.put(
-                "dfs.client.failover.proxy.provider." + NS,
-                "org.apache.hadoop.hdfs.server.namenode.ha.ConfiguredFailoverProxyProvider");
-        common.put("dfs.namenode.shared.edits.dir", shared);
-        common.put("dfs.namenode.edits.journal-plugin.qjournal", "io.qjmkit.client.QuorumJournal");
-        common.put("dfs.ha.tail-edits.in-progress", "true");
-        common.put("dfs.ha.tail-edits.period", "0");
-        common.put("dfs.ha.tail-edits.period.backoff-max", "1ms");
-        common.put("dfs.namenode.datanode.registration.ip-hostname-check", "false");
-        common.put("dfs.permissions.enabled", "false");
         common.put("dfs.ha.automatic-failover.enabled", "true");
         common.put("ha.zookeeper.quorum", "127.0.0.1:" + zkPort);
         common.put("ha.zookeeper.parent-znode", PARENT_ZNODE);

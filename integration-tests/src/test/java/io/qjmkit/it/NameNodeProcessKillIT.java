@@ -47,28 +47,8 @@ class NameNodeProcessKillIT {
         int[] jnRpc = {DistProcesses.freePort(), DistProcesses.freePort(), DistProcesses.freePort()};
         int[] nnRpc = {DistProcesses.freePort(), DistProcesses.freePort()};
         int[] nnHttp = {DistProcesses.freePort(), DistProcesses.freePort()};
-        String shared =
-                "qjournal://127.0.0.1:" + jnRpc[0] + ";127.0.0.1:" + jnRpc[1] + ";127.0.0.1:" + jnRpc[2] + "/" + NS;
-
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("fs.defaultFS", "hdfs://" + NS);
-        common.put("dfs.nameservices", NS);
-        common.put("dfs.ha.namenodes." + NS, "nn1,nn2");
-        for (int i = 0; i < 2; i++) {
-            common.put("dfs.namenode.rpc-address." + NS + ".nn" + (i + 1), "127.0.0.1:" + nnRpc[i]);
-            common.put("dfs.namenode.http-address." + NS + ".nn" + (i + 1), "127.0.0.1:" + nnHttp[i]);
-        }
-        common.put(
-                "dfs.client.failover.proxy.provider." + NS,
-                "org.apache.hadoop.hdfs.server.namenode.ha.ConfiguredFailoverProxyProvider");
-        common.put("dfs.namenode.shared.edits.dir", shared);
-        common.put("dfs.namenode.edits.journal-plugin.qjournal", "io.qjmkit.client.QuorumJournal");
-        common.put("dfs.ha.tail-edits.in-progress", "true");
-        common.put("dfs.ha.tail-edits.period", "0");
-        common.put("dfs.ha.tail-edits.period.backoff-max", "1ms");
+        Map<String, String> common = HaNameserviceConf.of(NS, jnRpc, nnRpc, nnHttp);
         common.put("dfs.ha.fencing.methods", "shell(/bin/true)");
-        common.put("dfs.namenode.datanode.registration.ip-hostname-check", "false");
-        common.put("dfs.permissions.enabled", "false");
 
         Process[] jns = new Process[3];
         for (int i = 0; i < 3; i++) {
