@@ -7,12 +7,14 @@ import static io.qjmkit.client.JournalHarness.write;
 import static io.qjmkit.client.JournalHarness.writeSegment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.qjmkit.client.channel.JournalChannel;
 import io.qjmkit.protocol.message.Responses;
 import io.qjmkit.protocol.message.SegmentInfo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.hdfs.server.namenode.EditLogOutputStream;
@@ -113,8 +115,11 @@ class WriterChangeTest {
         h.cluster.restartNode(0);
         writeSegment(w1, 4, 6);
         JournalChannel jn0 = w1.channels().channels().get(0);
-        Responses.Manifest m = jn0.getManifest(1, true).get(5, TimeUnit.SECONDS);
-        assertThat(m.segments()).contains(new SegmentInfo(1, 3, false), new SegmentInfo(4, 6, false));
+        // The finalize of [4, 6] returns once a majority acked it; jn0's ack may still be on its way.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Responses.Manifest m = jn0.getManifest(1, true).get(5, TimeUnit.SECONDS);
+            assertThat(m.segments()).contains(new SegmentInfo(1, 3, false), new SegmentInfo(4, 6, false));
+        });
         h.cluster.stopNode(1);
         assertThat(readAll(recovered(), 1, false, false)).containsExactlyElementsOf(range(1, 6));
     }
