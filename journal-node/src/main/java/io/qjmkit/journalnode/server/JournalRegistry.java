@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -28,8 +29,51 @@ import org.slf4j.LoggerFactory;
 public final class JournalRegistry implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalRegistry.class);
 
-    /** A journal and the thread its mutations run on. */
-    public record Lane(Journal journal, ExecutorService executor) {}
+    /**
+     * A journal and the thread its mutations run on. It counts the tasks handed to that thread
+     * and not yet finished, so that a caller who sees it {@link #idle} knows every mutation it
+     * submitted earlier has completed and may run the next one itself without reordering.
+     */
+    public static final class Lane {
+        private final Journal journal;
+        private final ExecutorService executor;
+        private final AtomicInteger unfinished = new AtomicInteger();
+
+        Lane(Journal journal, ExecutorService executor) {
+            this.journal = journal;
+            this.executor = executor;
+        }
+
+        public Journal journal() {
+            return journal;
+        }
+
+        ExecutorService executor() {
+            return executor;
+        }
+
+        /** Runs {@code task} on the lane's thread after everything submitted before it. */
+        public void submit(Runnable task) {
+            unfinished.incrementAndGet();
+            try {
+                executor.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        unfinished.decrementAndGet();
+                    }
+                });
+            } catch (RuntimeException e) {
+                unfinished.decrementAndGet();
+                throw e;
+            }
+        }
+
+        /** True when no submitted task is queued or running. */
+        public boolean idle() {
+            return unfinished.get() == 0;
+        }
+    }
 
     private final Path editsDir;
     private final Disk disk;

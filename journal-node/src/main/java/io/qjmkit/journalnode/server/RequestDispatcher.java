@@ -9,6 +9,7 @@ import io.qjmkit.protocol.codec.Frame;
 import io.qjmkit.protocol.message.ErrorCode;
 import io.qjmkit.protocol.message.JournalException;
 import io.qjmkit.protocol.message.Message;
+import io.qjmkit.protocol.message.MessageType;
 import io.qjmkit.protocol.message.Request;
 import io.qjmkit.protocol.message.Responses;
 import java.util.concurrent.Executor;
@@ -17,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes request frames off the event loop: mutations go to the journal's own lane (so they run in
- * arrival order, one at a time), reads to a shared read pool; the answer or a {@link
- * Responses.Failure} is written back with the request's call id.
+ * Routes request frames: mutations go to the journal's own lane (so they run in arrival order, one
+ * at a time), except that an append or heartbeat arriving while the lane is idle runs right on the
+ * I/O thread; reads go to a shared read pool. The answer or a {@link Responses.Failure} is written
+ * back with the request's call id.
  */
 @ChannelHandler.Sharable
 public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
@@ -55,7 +57,22 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
         }
         Runnable task = () -> serve(ctx, frame.callId(), request);
         try {
-            executorFor(request).execute(task);
+            if (RequestHandlers.isRead(request.type())) {
+                readPool.execute(task);
+                return;
+            }
+            JournalRegistry.Lane lane = registry.find(request.journalId());
+            if (lane == null) {
+                // Unknown journals: nothing to serialize against; FORMAT creates the lane.
+                readPool.execute(task);
+            } else if (runsInline(request) && lane.idle()) {
+                // Everything this connection sent before has finished (reads aside), so running
+                // the write here keeps its order; the journal's monitor orders it against other
+                // connections. It saves two thread hand-offs on the path of every flush.
+                task.run();
+            } else {
+                lane.submit(task);
+            }
         } catch (RejectedExecutionException e) {
             reply(
                     ctx,
@@ -69,13 +86,13 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
         }
     }
 
-    private Executor executorFor(Request request) throws Exception {
-        if (RequestHandlers.isRead(request.type())) {
-            return readPool;
-        }
-        JournalRegistry.Lane lane = registry.find(request.journalId());
-        // Unknown journals: nothing to serialize against; FORMAT creates the lane on the read pool.
-        return lane == null ? readPool : lane.executor();
+    /**
+     * Short, frequent mutations that may run on the I/O thread: appending a batch (one positional
+     * write and one fsync) and heartbeats. Recovery, format, purge and the like always take the
+     * lane, because they may take long.
+     */
+    private static boolean runsInline(Request request) {
+        return request.type() == MessageType.JOURNAL || request.type() == MessageType.HEARTBEAT;
     }
 
     private void serve(ChannelHandlerContext ctx, long callId, Request request) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps each request type to the journal call that serves it. Runs on the thread the dispatcher
- * chose (the journal's lane for mutations, the read pool for reads), never on an event loop.
+ * chose: the journal's lane for mutations (or the I/O thread for an append while the lane is
+ * idle), the read pool for reads.
  */
 final class RequestHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandlers.class);

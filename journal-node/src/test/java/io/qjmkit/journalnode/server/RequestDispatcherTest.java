@@ -17,6 +17,7 @@ import io.qjmkit.protocol.codec.FrameEncoder;
 import io.qjmkit.protocol.codec.JournalPipeline;
 import io.qjmkit.protocol.message.ErrorCode;
 import io.qjmkit.protocol.message.Message;
+import io.qjmkit.protocol.message.MessageType;
 import io.qjmkit.protocol.message.Request;
 import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses;
@@ -168,5 +169,90 @@ class RequestDispatcherTest {
         assertThat(ok(w1.journal(1, 3, 3000))).isEqualTo(new Responses.Journaled(3002));
         Responses.Edits e = (Responses.Edits) ok(new Requests.ReadEdits("full", 1, 1, 3002, 1 << 20));
         assertThat(e.lastTxId()).isEqualTo(3002);
+    }
+
+    /** Holds lane tasks until the test runs them, like a lane thread busy with a slow call. */
+    private static final class HeldExecutor extends AbstractExecutorService {
+        final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+
+        public void execute(Runnable r) {
+            held.add(r);
+        }
+
+        void runAll() {
+            while (!held.isEmpty()) {
+                held.poll().run();
+            }
+        }
+
+        public void shutdown() {}
+
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        public boolean isShutdown() {
+            return false;
+        }
+
+        public boolean isTerminated() {
+            return true;
+        }
+
+        public boolean awaitTermination(long t, TimeUnit u) {
+            return true;
+        }
+    }
+
+    @Test
+    void anAppendRunsOnTheIoThreadOnlyWhenNothingIsQueuedBeforeIt() throws IOException {
+        HeldExecutor lane = new HeldExecutor();
+        registry.close();
+        registry = new JournalRegistry(dir, disk, JournalMetrics.NONE, SegmentFetcher.NONE, id -> lane);
+        channel.finishAndReleaseAll();
+        channel = new EmbeddedChannel();
+        JournalPipeline.install(channel.pipeline());
+        channel.pipeline().addLast(new RequestDispatcher(registry, Runnable::run, JournalMetrics.NONE));
+        ok(new Requests.Format("ns1", NS, false));
+        Writer w = new Writer("ns1", 1);
+
+        // The epoch and segment start wait on the lane; the append behind them must not overtake.
+        send(new Requests.NewEpoch("ns1", NS, 1));
+        send(new Requests.StartSegment(w.info(), 1, LAYOUT));
+        send(w.journal(1, 1, 3));
+        assertThat((Object) channel.readOutbound())
+                .as("nothing answered while the lane holds them")
+                .isNull();
+        lane.runAll();
+        List<Frame> answered = answers(3);
+        assertThat(answered)
+                .extracting(Frame::type)
+                .containsExactly(MessageType.NEW_EPOCH, MessageType.START_SEGMENT, MessageType.JOURNAL);
+        assertThat(answered.get(2).body()).isEqualTo(new Responses.Journaled(3));
+
+        // With the lane idle, the next append is answered at once, without the lane.
+        assertThat(ok(w.journal(1, 4, 2))).isEqualTo(new Responses.Journaled(5));
+        assertThat(lane.held).isEmpty();
+    }
+
+    private void send(Request request) {
+        ByteBuf in = Unpooled.buffer();
+        FrameEncoder.encodeTo(Frame.request(++callId, request), in);
+        channel.writeInbound(in);
+    }
+
+    private List<Frame> answers(int n) {
+        List<Frame> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ByteBuf out = channel.readOutbound();
+            assertThat(out).as("answer " + (i + 1) + " of " + n).isNotNull();
+            try {
+                out.skipBytes(4);
+                frames.add(FrameDecoder.decodeFrame(out));
+            } finally {
+                out.release();
+            }
+        }
+        return frames;
     }
 }
