@@ -70,6 +70,7 @@ public final class JournalNode implements Closeable {
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
+    private volatile RequestDispatcher dispatcher;
     private EventLoopGroup clients;
     private ExecutorService readPool;
     private ScheduledExecutorService scheduler;
@@ -117,7 +118,8 @@ public final class JournalNode implements Closeable {
             registry.loadExisting();
             List<InetSocketAddress> peers = peersExcluding(config.rpcAddress());
             PeerProbe probe = config.syncEnabled() ? new PeerProbe(peers, clients, PEER_TIMEOUT) : PeerProbe.NONE;
-            rpc = new RpcServer(boss, workers, new RequestDispatcher(registry, readPool, metrics, probe));
+            dispatcher = new RequestDispatcher(registry, readPool, metrics, probe);
+            rpc = new RpcServer(boss, workers, dispatcher);
             rpcAddress = rpc.bind(config.rpcAddress());
             if (config.httpAddress() != null) {
                 http = new StatusHttpServer(config.httpAddress(), this::statuses, metrics);
@@ -147,6 +149,12 @@ public final class JournalNode implements Closeable {
 
     public InetSocketAddress rpcAddress() {
         return rpcAddress;
+    }
+
+    /** Tail reads waiting here for new edits right now (0 when not running). */
+    public int parkedTailReads() {
+        RequestDispatcher d = dispatcher;
+        return d == null ? 0 : d.parkedTailReads();
     }
 
     /** The bound status HTTP address, or null when none was configured. */

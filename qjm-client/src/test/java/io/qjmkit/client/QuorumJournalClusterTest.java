@@ -161,4 +161,35 @@ class QuorumJournalClusterTest {
         assertThatThrownBy(next::recoverUnfinalizedSegments).isInstanceOf(IOException.class);
         assertThat(System.nanoTime() - t0).isLessThan(3_000_000_000L);
     }
+
+    @Test
+    void anIdleTailingReaderIsWokenByTheNextFlush() throws Exception {
+        // A wait far longer than the test: the read can only return the new edits if the append woke it.
+        h.conf.setInt(io.qjmkit.client.config.ClientConfig.TAIL_WAIT_KEY, 10_000);
+        QuorumJournal qj = h.formattedWriter();
+        EditLogOutputStream out = start(qj, 1);
+        write(out, 1, 3);
+        QuorumJournal reader = h.journal();
+        assertThat(readAll(reader, 1, true, true)).containsExactlyElementsOf(range(1, 3));
+        assertThat(readAll(reader, 4, true, true))
+                .as("first look at txid 4 answers at once")
+                .isEmpty();
+
+        java.util.concurrent.CompletableFuture<List<Long>> parked =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return readAll(reader, 4, true, true);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> h.cluster.parkedTailReads() >= 2);
+        assertThat(parked).isNotDone();
+        write(out, 4, 5);
+        // Woken by the flush of txid 4; txid 5 may or may not have been durable by then.
+        List<Long> woken = parked.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(woken).startsWith(4L).isSubsetOf(4L, 5L);
+    }
 }

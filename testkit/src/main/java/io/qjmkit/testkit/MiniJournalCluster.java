@@ -125,6 +125,15 @@ public final class MiniJournalCluster implements AutoCloseable {
         return nodes[i];
     }
 
+    /** Tail reads parked on the running nodes, waiting for new edits. */
+    public synchronized int parkedTailReads() {
+        int n = 0;
+        for (JournalNode node : nodes) {
+            n += node == null ? 0 : node.parkedTailReads();
+        }
+        return n;
+    }
+
     public int nodeCount() {
         return count;
     }

@@ -299,6 +299,21 @@ public final class Journal implements Closeable {
         return reader.readEdits(req);
     }
 
+    /**
+     * A tailing reader's look at the newest segment; null when it is at this node's newest txid
+     * and should wait. Safe concurrently with writes.
+     */
+    public Responses.Tail tail(Requests.TailEdits req) throws IOException {
+        checkFormatted();
+        return reader.tail(req, fence.writer(), fence.committed());
+    }
+
+    /** What a tail read gets when its wait ended with nothing new. */
+    public Responses.Tail tailNothingNew(Requests.TailEdits req) throws IOException {
+        checkFormatted();
+        return reader.tailNothingNew(req, fence.writer(), fence.committed());
+    }
+
     public synchronized Responses.Prepared prepareRecovery(RequestInfo info, long segmentTxId) throws IOException {
         checkFormatted();
         fence.checkRequest(info);

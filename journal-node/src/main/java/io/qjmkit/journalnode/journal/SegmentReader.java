@@ -19,6 +19,8 @@ import java.util.Map;
  * lock, beside the writer, and sees only what segments report as durable.
  */
 final class SegmentReader {
+    private static final byte[] NO_OPS = new byte[0];
+
     private final String journalId;
     private final JournalStorage storage;
     private final JournalMetrics metrics;
@@ -65,6 +67,48 @@ final class SegmentReader {
         int count = (int) Math.max(0, chunk.lastTxId() - chunk.firstTxId() + 1);
         metrics.editsRead(journalId, count, chunk.ops().length);
         return new Responses.Edits(seg.info(), seg.layoutVersion(), chunk.firstTxId(), chunk.lastTxId(), chunk.ops());
+    }
+
+    /**
+     * The answer to a tail read, or null when the reader is exactly at this node's newest txid and
+     * should wait. Only the newest segment is served; a reader anywhere else is told to use
+     * manifests.
+     */
+    Responses.Tail tail(Requests.TailEdits req, long writerEpoch, long committed) throws IOException {
+        Map.Entry<Long, SegmentFile> newest = storage.segments().lastEntry();
+        long from = req.fromTxId();
+        if (newest == null) {
+            return new Responses.Tail(false, null, writerEpoch, committed, 0, from, from - 1, NO_OPS);
+        }
+        SegmentFile seg = newest.getValue();
+        if (from == seg.lastTxId() + 1) {
+            return null;
+        }
+        if (from < seg.startTxId() || from > seg.lastTxId() || !seg.isInProgress()) {
+            return new Responses.Tail(false, seg.info(), writerEpoch, committed, 0, from, from - 1, NO_OPS);
+        }
+        SegmentFile.ReadChunk chunk = seg.read(from, Long.MAX_VALUE, req.maxBytes());
+        int count = (int) Math.max(0, chunk.lastTxId() - chunk.firstTxId() + 1);
+        metrics.editsRead(journalId, count, chunk.ops().length);
+        return new Responses.Tail(
+                true,
+                seg.info(),
+                writerEpoch,
+                committed,
+                seg.layoutVersion(),
+                chunk.firstTxId(),
+                chunk.lastTxId(),
+                chunk.ops());
+    }
+
+    /** The answer to a tail read whose wait ended with nothing new. */
+    Responses.Tail tailNothingNew(Requests.TailEdits req, long writerEpoch, long committed) {
+        Map.Entry<Long, SegmentFile> newest = storage.segments().lastEntry();
+        SegmentInfo open = newest != null && newest.getValue().isInProgress()
+                ? newest.getValue().info()
+                : null;
+        long from = req.fromTxId();
+        return new Responses.Tail(true, open, writerEpoch, committed, 0, from, from - 1, NO_OPS);
     }
 
     JournalStatus status(String state, long promised, long writer, long committed) {

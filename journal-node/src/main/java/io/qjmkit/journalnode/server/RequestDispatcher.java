@@ -11,6 +11,7 @@ import io.qjmkit.protocol.message.JournalException;
 import io.qjmkit.protocol.message.Message;
 import io.qjmkit.protocol.message.MessageType;
 import io.qjmkit.protocol.message.Request;
+import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes request frames: mutations go to the journal's own lane (so they run in arrival order, one
  * at a time), except that an append or heartbeat arriving while the lane is idle runs right on the
- * I/O thread; reads go to a shared read pool. The answer or a {@link Responses.Failure} is written
- * back with the request's call id.
+ * I/O thread; reads go to a shared read pool, and tail reads with nothing new wait in {@link
+ * TailWaiters} until a mutation of their journal completes. The answer or a {@link
+ * Responses.Failure} is written back with the request's call id.
  */
 @ChannelHandler.Sharable
 public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> {
@@ -31,6 +33,7 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
     private final RequestHandlers handlers;
     private final Executor readPool;
     private final JournalMetrics metrics;
+    private final TailWaiters tails = new TailWaiters();
 
     public RequestDispatcher(JournalRegistry registry, Executor readPool, JournalMetrics metrics) {
         this(registry, readPool, metrics, PeerProbe.NONE);
@@ -57,6 +60,10 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
         }
         Runnable task = () -> serve(ctx, frame.callId(), request);
         try {
+            if (request instanceof Requests.TailEdits tail) {
+                readPool.execute(() -> serveTail(ctx, frame.callId(), tail));
+                return;
+            }
             if (RequestHandlers.isRead(request.type())) {
                 readPool.execute(task);
                 return;
@@ -104,6 +111,28 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
             return;
         }
         ctx.writeAndFlush(Frame.response(callId, request.type(), answer));
+        if (!RequestHandlers.isRead(request.type())) {
+            tails.wake(request.journalId());
+        }
+    }
+
+    private void serveTail(ChannelHandlerContext ctx, long callId, Requests.TailEdits request) {
+        TailWaiters.Reply reply = new TailWaiters.Reply() {
+            @Override
+            public void send(Message answer) {
+                ctx.writeAndFlush(Frame.response(callId, request.type(), answer));
+            }
+
+            @Override
+            public void fail(Throwable cause) {
+                reply(ctx, callId, request, cause);
+            }
+        };
+        try {
+            tails.serve(handlers.journal(request), request, reply, ctx.executor());
+        } catch (Throwable t) {
+            reply.fail(t);
+        }
     }
 
     private void reply(ChannelHandlerContext ctx, long callId, Request request, Throwable t) {
@@ -115,6 +144,11 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
             LOG.debug("[{}] {} refused: {} {}", request.journalId(), request.type(), f.code(), f.message());
         }
         ctx.writeAndFlush(Frame.response(callId, request.type(), f));
+    }
+
+    /** Tail reads parked until their journal grows. */
+    public int parkedTailReads() {
+        return tails.parkedCount();
     }
 
     @Override

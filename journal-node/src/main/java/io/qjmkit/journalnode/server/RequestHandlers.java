@@ -31,7 +31,10 @@ final class RequestHandlers {
 
     /** True for calls that only read and may run beside the journal's writes. */
     static boolean isRead(MessageType type) {
-        return type == MessageType.READ_EDITS || type == MessageType.GET_MANIFEST || type == MessageType.IS_FORMATTED;
+        return type == MessageType.READ_EDITS
+                || type == MessageType.GET_MANIFEST
+                || type == MessageType.IS_FORMATTED
+                || type == MessageType.TAIL_EDITS;
     }
 
     Message handle(Request request) throws IOException {
@@ -129,7 +132,7 @@ final class RequestHandlers {
         }
     }
 
-    private Journal journal(Request request) throws IOException {
+    Journal journal(Request request) throws IOException {
         JournalRegistry.Lane lane = registry.find(request.journalId());
         if (lane == null) {
             throw new JournalException(

@@ -255,4 +255,58 @@ class RequestDispatcherTest {
         }
         return frames;
     }
+
+    @Test
+    void aTailReadAtTheNewestTxidWaitsForTheNextAppend() {
+        Writer w = formattedAndWriting("ns1");
+        ok(w.journal(1, 1, 3));
+        Responses.Tail first = (Responses.Tail) ok(new Requests.TailEdits("ns1", 2, 1 << 16, 5000));
+        assertThat(first.served()).isTrue();
+        assertThat(first.firstTxId()).isEqualTo(2);
+        assertThat(first.lastTxId()).isEqualTo(3);
+        assertThat(first.segment()).isEqualTo(new SegmentInfo(1, 3, true));
+        assertThat(first.writerEpoch()).isEqualTo(1);
+
+        send(new Requests.TailEdits("ns1", 4, 1 << 16, 5000));
+        assertThat((Object) channel.readOutbound())
+                .as("parked: nothing after txid 3 yet")
+                .isNull();
+        send(w.journal(1, 4, 2));
+        List<Frame> answered = answers(2);
+        assertThat(answered.get(0).body()).as("the writer's ack comes first").isEqualTo(new Responses.Journaled(5));
+        Responses.Tail woken = (Responses.Tail) answered.get(1).body();
+        assertThat(woken.firstTxId()).isEqualTo(4);
+        assertThat(woken.lastTxId()).isEqualTo(5);
+    }
+
+    @Test
+    void aParkedTailReadEndsWithNothingNewWhenItsWaitRunsOut() {
+        Writer w = formattedAndWriting("ns1");
+        ok(w.journal(1, 1, 3));
+        send(new Requests.TailEdits("ns1", 4, 1 << 16, 200));
+        assertThat((Object) channel.readOutbound()).isNull();
+        channel.advanceTimeBy(200, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        Responses.Tail t = (Responses.Tail) answers(1).get(0).body();
+        assertThat(t.served()).isTrue();
+        assertThat(t.txCount()).isZero();
+        assertThat(t.segment()).isEqualTo(new SegmentInfo(1, 3, true));
+    }
+
+    @Test
+    void aTailReadBehindTheNewestSegmentIsSentToTheManifests() {
+        Writer w = formattedAndWriting("ns1");
+        ok(w.journal(1, 1, 3));
+        ok(new Requests.FinalizeSegment(w.info(), 1, 3));
+        ok(new Requests.StartSegment(w.info(), 4, LAYOUT));
+        ok(w.journal(4, 4, 1));
+        Responses.Tail behind = (Responses.Tail) ok(new Requests.TailEdits("ns1", 2, 1 << 16, 5000));
+        assertThat(behind.served()).isFalse();
+        assertThat(behind.txCount()).isZero();
+        Responses.Tail current = (Responses.Tail) ok(new Requests.TailEdits("ns1", 4, 1 << 16, 5000));
+        assertThat(current.served()).isTrue();
+        assertThat(current.lastTxId()).isEqualTo(4);
+        assertThat(((Responses.Failure) failure(new Requests.TailEdits("nope", 1, 100, 0))).code())
+                .isEqualTo(ErrorCode.NOT_FORMATTED);
+    }
 }

@@ -22,9 +22,10 @@ public enum MessageType {
     ACCEPT_RECOVERY(12, Requests.AcceptRecovery::readFrom, Responses.Empty::readFrom),
     PURGE(13, Requests.Purge::readFrom, Responses.Empty::readFrom),
     DISCARD_SEGMENTS(14, Requests.DiscardSegments::readFrom, Responses.Empty::readFrom),
-    UPGRADE(15, Requests.Upgrade::readFrom, Responses.Value::readFrom);
+    UPGRADE(15, Requests.Upgrade::readFrom, Responses.Value::readFrom),
+    TAIL_EDITS(16, Requests.TailEdits::readFrom, Responses.Tail::readFrom);
 
-    private static final MessageType[] BY_ID = new MessageType[16];
+    private static final MessageType[] BY_ID = new MessageType[17];
 
     static {
         for (MessageType t : values()) {

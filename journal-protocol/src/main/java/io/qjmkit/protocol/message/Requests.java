@@ -206,6 +206,29 @@ public final class Requests {
         }
     }
 
+    /**
+     * A tailing reader's long poll: the durable ops from {@code fromTxId} on of the segment being
+     * written, answered at once when this node holds some, otherwise as soon as it does or after
+     * {@code waitMs}. A node whose newest segment does not reach up to {@code fromTxId - 1}
+     * answers at once that it cannot serve the read this way.
+     */
+    public record TailEdits(String journalId, long fromTxId, int maxBytes, int waitMs) implements Request {
+        public MessageType type() {
+            return MessageType.TAIL_EDITS;
+        }
+
+        public void writeTo(ByteBuf out) {
+            Wire.writeString(out, journalId);
+            out.writeLong(fromTxId);
+            out.writeInt(maxBytes);
+            out.writeInt(waitMs);
+        }
+
+        public static TailEdits readFrom(ByteBuf in) {
+            return new TailEdits(Wire.readString(in), in.readLong(), in.readInt(), in.readInt());
+        }
+    }
+
     /** Paxos phase 1 for the segment starting at {@code segmentTxId}. */
     public record PrepareRecovery(RequestInfo info, long segmentTxId) implements Request {
         public String journalId() {

@@ -140,6 +140,56 @@ public final class Responses {
     }
 
     /**
+     * Answer to {@link Requests.TailEdits}. {@code served} is false when the reader is not at this
+     * node's newest segment (it must use manifests and READ_EDITS). Otherwise {@code segment} is
+     * the segment holding {@code fromTxId} (null while none started yet), written last in epoch
+     * {@code writerEpoch}, and {@code ops} its durable txids {@code [firstTxId, lastTxId]} (none
+     * when the wait ended without new ones); {@code committedTxId} is the writer's commit point as
+     * this node last heard it.
+     */
+    public record Tail(
+            boolean served,
+            SegmentInfo segment,
+            long writerEpoch,
+            long committedTxId,
+            int layoutVersion,
+            long firstTxId,
+            long lastTxId,
+            byte[] ops)
+            implements Message {
+        public MessageType type() {
+            return MessageType.TAIL_EDITS;
+        }
+
+        public int txCount() {
+            return (int) Math.max(0, lastTxId - firstTxId + 1);
+        }
+
+        public void writeTo(ByteBuf out) {
+            out.writeBoolean(served);
+            Wire.writeSegment(out, segment);
+            out.writeLong(writerEpoch);
+            out.writeLong(committedTxId);
+            out.writeInt(layoutVersion);
+            out.writeLong(firstTxId);
+            out.writeLong(lastTxId);
+            Wire.writeBytes(out, ops);
+        }
+
+        public static Tail readFrom(ByteBuf in) {
+            return new Tail(
+                    in.readBoolean(),
+                    Wire.readSegment(in),
+                    in.readLong(),
+                    in.readLong(),
+                    in.readInt(),
+                    in.readLong(),
+                    in.readLong(),
+                    Wire.readBytes(in));
+        }
+    }
+
+    /**
      * Paxos phase-1 answer: the local state of the segment (null when absent), the epoch in which a
      * value was accepted for it (0 when none) and the epoch of the last writer.
      */

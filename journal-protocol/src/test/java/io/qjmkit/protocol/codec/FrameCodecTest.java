@@ -40,7 +40,8 @@ class FrameCodecTest {
             new Requests.AcceptRecovery(INFO, SEG, "127.0.0.1:8485"),
             new Requests.Purge(INFO, 100),
             new Requests.DiscardSegments("ns1", 50),
-            new Requests.Upgrade("ns1", Requests.UpgradeOp.CAN_ROLL_BACK, NS, NS, -65));
+            new Requests.Upgrade("ns1", Requests.UpgradeOp.CAN_ROLL_BACK, NS, NS, -65),
+            new Requests.TailEdits("ns1", 11, 1 << 16, 250));
 
     private static final List<Message> RESPONSES = List.of(
             new Responses.Bool(true),
@@ -49,7 +50,9 @@ class FrameCodecTest {
             new Responses.NewEpoch(null),
             new Responses.Journaled(10),
             new Responses.Manifest(List.of(new SegmentInfo(1, 10, false), SEG), 9),
-            new Responses.Prepared(SEG, 2, 3, 8));
+            new Responses.Prepared(SEG, 2, 3, 8),
+            new Responses.Tail(true, SEG, 3, 9, -66, 5, 6, new byte[] {7, 8}),
+            new Responses.Tail(false, null, 0, 0, 0, 11, 10, new byte[0]));
 
     private static Frame roundTrip(Frame frame) {
         EmbeddedChannel channel = new EmbeddedChannel();

@@ -42,6 +42,12 @@ public interface JournalChannel extends Closeable {
 
     CompletableFuture<Responses.Edits> readEdits(long segmentTxId, long fromTxId, long maxTxId, int maxBytes);
 
+    /**
+     * A tailing reader's long poll for the durable ops from {@code fromTxId} on; answered at once
+     * when the node holds some, else when it does or after {@code waitMs}.
+     */
+    CompletableFuture<Responses.Tail> tailEdits(long fromTxId, int maxBytes, int waitMs);
+
     CompletableFuture<Responses.Prepared> prepareRecovery(long segmentTxId);
 
     CompletableFuture<Void> acceptRecovery(SegmentInfo segment, String sourceAddress);

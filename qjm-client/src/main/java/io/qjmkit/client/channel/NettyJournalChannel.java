@@ -114,6 +114,11 @@ public final class NettyJournalChannel implements JournalChannel {
     }
 
     @Override
+    public CompletableFuture<Responses.Tail> tailEdits(long fromTxId, int maxBytes, int waitMs) {
+        return client.call(new Requests.TailEdits(journalId, fromTxId, maxBytes, waitMs), Responses.Tail.class);
+    }
+
+    @Override
     public CompletableFuture<Void> discardSegments(long startTxId) {
         return empty(client.call(new Requests.DiscardSegments(journalId, startTxId), Responses.Empty.class));
     }

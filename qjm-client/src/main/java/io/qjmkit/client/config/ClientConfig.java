@@ -19,7 +19,8 @@ public record ClientConfig(
         boolean inProgressTailing,
         long catchupBufferBytes,
         int readChunkBytes,
-        int connectTimeoutMs) {
+        int connectTimeoutMs,
+        int tailWaitMs) {
 
     public static final String CATCHUP_BUFFER_KEY = "qjmkit.client.catchup-buffer.bytes";
     public static final long CATCHUP_BUFFER_DEFAULT = 64L * 1024 * 1024;
@@ -29,6 +30,13 @@ public record ClientConfig(
     public static final int READ_TIMEOUT_DEFAULT = 20_000;
     public static final String CONNECT_TIMEOUT_KEY = "qjmkit.client.connect.timeout.ms";
     public static final int CONNECT_TIMEOUT_DEFAULT = 5_000;
+    /**
+     * How long a tailing standby's read may wait at a JournalNode for new edits (a long poll); 0
+     * turns the long poll off and tails through manifests only.
+     */
+    public static final String TAIL_WAIT_KEY = "qjmkit.client.tail.wait.ms";
+
+    public static final int TAIL_WAIT_DEFAULT = 500;
     /** Room left in a frame for the request's own fields around the edits. */
     public static final int FRAME_OVERHEAD_BYTES = 64 * 1024;
     /** The largest batch of edits one JOURNAL request may carry. */
@@ -64,7 +72,13 @@ public record ClientConfig(
         int connect = positive(conf, CONNECT_TIMEOUT_KEY, CONNECT_TIMEOUT_DEFAULT);
         boolean tailing = conf.getBoolean(
                 DFSConfigKeys.DFS_HA_TAILEDITS_INPROGRESS_KEY, DFSConfigKeys.DFS_HA_TAILEDITS_INPROGRESS_DEFAULT);
-        return new ClientConfig(parsed.journalId(), parsed.addresses(), timeouts, tailing, catchup, chunk, connect);
+        int tailWait = conf.getInt(TAIL_WAIT_KEY, TAIL_WAIT_DEFAULT);
+        if (tailWait < 0 || tailWait > 10_000) {
+            throw new IllegalArgumentException(
+                    TAIL_WAIT_KEY + " must be between 0 (no long poll) and 10000 milliseconds, got " + tailWait);
+        }
+        return new ClientConfig(
+                parsed.journalId(), parsed.addresses(), timeouts, tailing, catchup, chunk, connect, tailWait);
     }
 
     static int positive(Configuration conf, String key, int def) {

@@ -124,12 +124,28 @@ public final class RemoteEditsStream extends EditLogInputStream {
                     + " returned txids [" + edits.firstTxId() + ", " + edits.lastTxId() + "] of segment "
                     + segmentTxId + " when txids " + nextTxId + "-" + lastTxId + " were expected");
         }
-        layoutVersion = edits.layoutVersion();
+        install(edits.layoutVersion(), edits.firstTxId(), edits.lastTxId(), edits.ops());
+    }
+
+    /**
+     * Hands the stream ops {@code [first, last]} already fetched (by a tail read), so that its
+     * first read needs no round trip. They must start where the stream does.
+     */
+    void prefill(int layoutVersion, long first, long last, byte[] ops) throws IOException {
+        if (state != State.UNOPENED || first != nextTxId || last < first || last > lastTxId) {
+            throw new IllegalStateException(
+                    "cannot prefill txids [" + first + ", " + last + "] into " + getName() + " at txid " + nextTxId);
+        }
+        install(layoutVersion, first, last, ops);
+    }
+
+    private void install(int layoutVersion, long first, long last, byte[] ops) throws IOException {
+        this.layoutVersion = layoutVersion;
         ByteString bytes = UnsafeByteOperations.unsafeWrap(EditsHeader.bytes(layoutVersion))
-                .concat(UnsafeByteOperations.unsafeWrap(edits.ops()));
-        chunk = EditLogFileInputStream.fromByteString(bytes, edits.firstTxId(), edits.lastTxId(), inProgress);
+                .concat(UnsafeByteOperations.unsafeWrap(ops));
+        chunk = EditLogFileInputStream.fromByteString(bytes, first, last, inProgress);
         chunk.setMaxOpSize(maxOpSize);
-        position += edits.ops().length;
+        position += ops.length;
         state = State.OPEN;
     }
 

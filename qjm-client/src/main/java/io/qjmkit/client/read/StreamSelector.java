@@ -17,7 +17,8 @@ import org.apache.hadoop.hdfs.server.namenode.EditLogInputStream;
 import org.apache.hadoop.hdfs.server.namenode.JournalSet;
 
 /**
- * Answers the NameNode's {@code selectInputStreams}: asks a majority for their manifests and turns
+ * Answers the NameNode's {@code selectInputStreams}. A tailing reader at the newest segment is
+ * served by {@link TailSelector}'s long poll; otherwise it asks a majority for their manifests and turns
  * every segment holding txids at or after {@code fromTxId} into redundant streams over the
  * JournalNodes that have it. An in-progress segment read for durable txns ends where a majority of
  * responders (or the writer's commit point) vouches for it.
@@ -25,14 +26,19 @@ import org.apache.hadoop.hdfs.server.namenode.JournalSet;
 public final class StreamSelector {
     private final ChannelSet channels;
     private final ClientConfig config;
+    private final TailSelector tail;
 
     public StreamSelector(ChannelSet channels, ClientConfig config) {
         this.channels = channels;
         this.config = config;
+        this.tail = new TailSelector(channels, config);
     }
 
     public void select(Collection<EditLogInputStream> out, long fromTxId, boolean inProgressOk, boolean onlyDurableTxns)
             throws IOException {
+        if (inProgressOk && onlyDurableTxns && config.tailWaitMs() > 0 && tail.select(out, fromTxId)) {
+            return;
+        }
         Map<JournalChannel, Responses.Manifest> manifests = channels.majority(
                 c -> c.getManifest(fromTxId, inProgressOk),
                 config.timeouts().selectInputStreamsMs(),

@@ -20,12 +20,16 @@ class StreamSelectorTest {
     private final FakeChannel jn3 = new FakeChannel("jn3:3");
 
     private List<EditLogInputStream> select(long from, boolean inProgressOk, boolean durable) throws Exception {
+        List<EditLogInputStream> out = new ArrayList<>();
+        selector(0).select(out, from, inProgressOk, durable);
+        return out;
+    }
+
+    private StreamSelector selector(int tailWaitMs) {
         InetSocketAddress a = new InetSocketAddress("127.0.0.1", 1);
         Timeouts t = new Timeouts(1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000);
-        ClientConfig config = new ClientConfig("j", List.of(a, a, a), t, true, 1 << 20, 1 << 20, 1000);
-        List<EditLogInputStream> out = new ArrayList<>();
-        new StreamSelector(new ChannelSet(List.of(jn1, jn2, jn3)), config).select(out, from, inProgressOk, durable);
-        return out;
+        ClientConfig config = new ClientConfig("j", List.of(a, a, a), t, true, 1 << 20, 1 << 20, 1000, tailWaitMs);
+        return new StreamSelector(new ChannelSet(List.of(jn1, jn2, jn3)), config);
     }
 
     private static long readToEnd(EditLogInputStream s) throws Exception {
@@ -83,5 +87,36 @@ class StreamSelectorTest {
         var c1 = new StreamSelector.Copy(jn1, new io.qjmkit.protocol.message.SegmentInfo(5, 9, true));
         assertThat(StreamSelector.durableEnd(List.of(c1), 2, 2, -1)).isEqualTo(4);
         assertThat(StreamSelector.durableEnd(List.of(c1), 2, 2, 8)).isEqualTo(8);
+    }
+
+    @Test
+    void aTailingReaderGetsTheDurableEditsInOneLongPollWithoutManifests() throws Exception {
+        jn1.holding(1, 10, true, HadoopOps.framed(1, 10));
+        jn2.holding(1, 7, true, HadoopOps.framed(1, 7));
+        jn3.down = true;
+        List<EditLogInputStream> out = new ArrayList<>();
+        selector(500).select(out, 4, true, true);
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).getLastTxId()).isEqualTo(7);
+        assertThat(readToEnd(out.get(0))).isEqualTo(7);
+        assertThat(jn1.tailCalls.get() + jn2.tailCalls.get()).isEqualTo(2);
+        assertThat(jn1.readCalls.get() + jn2.readCalls.get())
+                .as("the edits came with the tail answer")
+                .isZero();
+    }
+
+    @Test
+    void aNodeThatCannotServeTheTailSendsTheReaderToTheManifests() throws Exception {
+        jn1.holding(1, 10, true, HadoopOps.framed(1, 10));
+        jn2.holding(1, 10, true, HadoopOps.framed(1, 10));
+        jn3.down = true;
+        jn2.tailServed = false;
+        List<EditLogInputStream> out = new ArrayList<>();
+        selector(500).select(out, 4, true, true);
+        assertThat(out).hasSize(1);
+        assertThat(readToEnd(out.get(0))).isEqualTo(10);
+        assertThat(jn1.readCalls.get() + jn2.readCalls.get())
+                .as("read through READ_EDITS")
+                .isPositive();
     }
 }

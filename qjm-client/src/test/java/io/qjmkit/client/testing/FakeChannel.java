@@ -25,6 +25,9 @@ public class FakeChannel implements JournalChannel {
     public final List<Batch> journaled = new ArrayList<>();
     public final List<SegmentInfo> segments = new ArrayList<>();
     public final AtomicInteger readCalls = new AtomicInteger();
+    public final AtomicInteger tailCalls = new AtomicInteger();
+    public volatile long writerEpoch = 1;
+    public volatile boolean tailServed = true;
     public volatile boolean down;
     public volatile boolean hang;
     public long committed = -1;
@@ -114,6 +117,25 @@ public class FakeChannel implements JournalChannel {
     @Override
     public CompletableFuture<Responses.Edits> readEdits(long segTxId, long fromTxId, long maxTxId, int maxBytes) {
         readCalls.incrementAndGet();
+        return answer(chunk(fromTxId, maxTxId, maxBytes));
+    }
+
+    @Override
+    public CompletableFuture<Responses.Tail> tailEdits(long fromTxId, int maxBytes, int waitMs) {
+        tailCalls.incrementAndGet();
+        Responses.Edits e = chunk(fromTxId, Long.MAX_VALUE, maxBytes);
+        return answer(new Responses.Tail(
+                tailServed,
+                e.segment(),
+                writerEpoch,
+                committed,
+                e.layoutVersion(),
+                e.firstTxId(),
+                e.lastTxId(),
+                e.ops()));
+    }
+
+    private Responses.Edits chunk(long fromTxId, long maxTxId, int maxBytes) {
         byte[] all = ops.toByteArray();
         int[] from = {-1};
         int[] to = {0};
@@ -130,12 +152,12 @@ public class FakeChannel implements JournalChannel {
             }
         });
         byte[] chunk = from[0] < 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, from[0], to[0]);
-        return answer(new Responses.Edits(
+        return new Responses.Edits(
                 new SegmentInfo(segmentStart, lastTxId, true),
                 org.apache.hadoop.hdfs.server.namenode.HadoopOps.LAYOUT_VERSION,
                 fromTxId,
                 last[0],
-                chunk));
+                chunk);
     }
 
     @Override
