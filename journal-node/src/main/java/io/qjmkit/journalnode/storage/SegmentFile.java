@@ -172,6 +172,7 @@ public final class SegmentFile implements Closeable {
         for (int i = firstOpIndex; i < opOffsets.length; i++, txId++) {
             index.maybeAdd(txId, at + opOffsets[i] - from);
         }
+        index.addBatchStart(firstTxId, at);
         durableEnd = at + len;
         durableLastTxId = lastTxId;
         return fsync;
