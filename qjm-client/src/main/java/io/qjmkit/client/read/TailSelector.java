@@ -18,16 +18,16 @@ import org.apache.hadoop.hdfs.server.namenode.JournalSet;
 
 /**
  * The fast path of in-progress tailing: one long-poll round trip to the JournalNodes returns the
- * new durable edits themselves, instead of a manifest call followed by a read. The first call at
- * a txid does not wait (callers such as startup expect an answer now); a repeated call at the same
- * txid, which is what an idle standby's tailer makes, waits at the JournalNodes until edits arrive
- * or {@code qjmkit.client.tail.wait.ms} passes. Declines (returns false) whenever a node says the
- * reader is not at its newest segment, and {@link StreamSelector} then reads through manifests.
+ * new durable edits themselves, instead of a manifest call followed by a read. When there are none
+ * yet the call waits at the JournalNodes until edits arrive or {@code qjmkit.client.tail.wait.ms}
+ * passes. Only the standby's edit-log tailer asks for in-progress and durable edits together (startup,
+ * bootstrap and the catch-up during failover read finalized segments), so only it ever waits here.
+ * Declines (returns false) whenever a node says the reader is not at its newest segment, and {@link
+ * StreamSelector} then reads through manifests.
  */
 final class TailSelector {
     private final ChannelSet channels;
     private final ClientConfig config;
-    private long lastFromTxId = -1;
 
     TailSelector(ChannelSet channels, ClientConfig config) {
         this.channels = channels;
@@ -36,11 +36,7 @@ final class TailSelector {
 
     /** Adds a stream of the new durable edits (if any) to {@code out}; false when it cannot serve. */
     boolean select(Collection<EditLogInputStream> out, long fromTxId) throws IOException {
-        int waitMs;
-        synchronized (this) {
-            waitMs = fromTxId == lastFromTxId ? config.tailWaitMs() : 0;
-            lastFromTxId = fromTxId;
-        }
+        int waitMs = config.tailWaitMs();
         Map<JournalChannel, Responses.Tail> answers = channels.majority(
                 c -> c.tailEdits(fromTxId, config.readChunkBytes(), waitMs),
                 waitMs + (long) config.timeouts().selectInputStreamsMs(),
