@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the benchmark needs (the bench module and the distribution whose JournalNodes it
 # starts) and runs io.qjmkit.bench.BenchMain with the JDK 17 flags Hadoop needs (DESIGN.md §9).
-#   bench/run.sh [--quick] [--reps N] [--out DIR] [--work-dir DIR] [--jfr] [--skip-build] [--help]
+#   bench/run.sh [--quick] [--reps N] [--out DIR] [--work-dir DIR] [--jfr] [--journal-only] [--skip-build] [--help]
 # Results: bench/results/<UTC timestamp>/{table.md,chart.svg,raw.jsonl} (or --out DIR).
 # Environment: JAVA_HOME, BENCH_MVN_OPTS (extra Maven options, e.g. -o), BENCH_HEAP (default 2g),
 # BENCH_JAVA_OPTS (extra options for the benchmark JVM, e.g. a JFR recording), QJM_MVN_LOCK (a lock file to serialize Maven builds with flock, for shared machines).

@@ -11,10 +11,11 @@ import java.util.List;
  * The parsed command line. {@code parse} returns null when only {@code --help} was asked for and
  * throws {@link IllegalArgumentException} with a one-line reason on a bad argument.
  */
-record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, boolean jfr) {
+record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, boolean jfr, boolean namenodes) {
     static final String USAGE = String.join(
             "\n",
-            "Usage: BenchMain [--quick] [--reps N] [--out DIR] [--dist DIR] [--work-dir DIR] [--jfr] [--help]",
+            "Usage: BenchMain [--quick] [--reps N] [--out DIR] [--dist DIR] [--work-dir DIR] [--jfr] [--journal-only]"
+                    + " [--help]",
             "Runs the same workloads through qjm-kit and Hadoop 3.5.0's QuorumJournalManager + JournalNode,",
             "alternating them per repetition, and writes raw.jsonl, table.md and chart.svg.",
             "  --quick         short phases, 2 repetitions (under 5 minutes on 2 cores)",
@@ -23,6 +24,7 @@ record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, 
             "  --dist DIR      built distribution (default: system property qjmkit.dist.dir)",
             "  --work-dir DIR  scratch disk for JournalNode and NameNode storage (default java.io.tmpdir)",
             "  --jfr           record a JFR profile of every JournalNode into <out>/jfr/",
+            "  --journal-only  only the journal write scenarios (no NameNodes): for quick iterations",
             "  --help          this text");
 
     Durations durations() {
@@ -36,6 +38,7 @@ record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, 
     static BenchOptions parse(List<String> args) {
         boolean quick = false;
         boolean jfr = false;
+        boolean namenodes = true;
         Integer reps = null;
         Path out = null;
         String distProp = System.getProperty("qjmkit.dist.dir");
@@ -49,6 +52,7 @@ record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, 
                 }
                 case "--quick" -> quick = true;
                 case "--jfr" -> jfr = true;
+                case "--journal-only" -> namenodes = false;
                 case "--reps" -> reps = positive(value(args, ++i, a), a);
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--dist" -> dist = Path.of(value(args, ++i, a));
@@ -63,7 +67,7 @@ record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, 
         if (out == null) {
             out = Path.of("bench", "results", timestamp());
         }
-        return new BenchOptions(quick, reps == null ? (quick ? 2 : 5) : reps, out, dist, work, jfr);
+        return new BenchOptions(quick, reps == null ? (quick ? 2 : 5) : reps, out, dist, work, jfr, namenodes);
     }
 
     private static String value(List<String> args, int i, String option) {

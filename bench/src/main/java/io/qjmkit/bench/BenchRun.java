@@ -102,6 +102,9 @@ final class BenchRun {
                     new HdfsConfiguration(), jns.quorumUri("bench-journal"), JournalWriteWorkload.NAMESPACE)) {
                 measure(kind.label(), rep, () -> new JournalWriteWorkload(d).run(journal, 1, 10, 100));
             }
+            if (!options.namenodes()) {
+                return;
+            }
             try (HaNameNodes nns =
                     HaNameNodes.start(kind, jns.quorumUri(HaNameNodes.NAMESERVICE), work.resolve("dfs"))) {
                 measure(kind.label(), rep, () -> new GroupCommitWorkload(d).run(nns.active(), 8));

@@ -19,14 +19,16 @@ class BenchOptionsTest {
         assertThat(o.dist()).isEqualTo(Path.of("/d"));
         assertThat(o.out()).isEqualTo(Path.of("/o"));
         assertThat(o.jfr()).isFalse();
+        assertThat(o.namenodes()).isTrue();
     }
 
     @Test
     void fullModeDefaultsToFiveRepetitionsAndATimestampedResultsDir() {
-        BenchOptions o = BenchOptions.parse(List.of("--dist", "/d", "--reps", "3", "--jfr"));
+        BenchOptions o = BenchOptions.parse(List.of("--dist", "/d", "--reps", "3", "--jfr", "--journal-only"));
         assertThat(o.reps()).isEqualTo(3);
         assertThat(o.durations()).isEqualTo(Durations.FULL);
         assertThat(o.jfr()).isTrue();
+        assertThat(o.namenodes()).isFalse();
         assertThat(o.out().toString()).matches("bench/results/\\d{8}-\\d{6}Z");
     }
 
