@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole qjm-kit test suite: unit, simulation and integration tests, the formatter
-# check and the enforcer rules. Installs what the tests need beyond JDK 17 and Maven.
+# check and the enforcer rules, then (as root) the Ansible deployment test of deploy/ansible.
+# Installs what the tests need beyond JDK 17 and Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,4 +20,19 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
   fi
 fi
 
-exec mvn -B verify "$@"
+mvn -B verify "$@"
+
+# The Ansible deployment (deploy/ansible): three namespaced hosts on this machine, the playbook over
+# SSH, checks and a SIGKILL failover, using the distribution just built. It needs root (network
+# namespaces, a bridge); without root, or when Maven arguments narrow the build, it is skipped with
+# a notice.
+tarball=$(find dist/target -maxdepth 1 -name 'qjm-kit-*.tar.gz' 2>/dev/null | head -n 1 || true)
+if [ "$#" -gt 0 ]; then
+  echo "test.sh: skipping deploy/ansible/tests/run.sh (Maven arguments given; run it yourself with the tarball)"
+elif [ "$(id -u)" -ne 0 ]; then
+  echo "test.sh: skipping deploy/ansible/tests/run.sh (needs root for network namespaces)"
+elif [ -z "$tarball" ]; then
+  echo "test.sh: skipping deploy/ansible/tests/run.sh (no dist/target/qjm-kit-*.tar.gz; was dist skipped?)"
+else
+  deploy/ansible/tests/run.sh "$tarball"
+fi
