@@ -42,12 +42,8 @@ class RequestDispatcherTest {
     private EmbeddedChannel channel;
     private long callId;
 
-    /** Runs every task on the calling thread, so the embedded channel sees answers at once. */
-    private static final class DirectExecutor extends AbstractExecutorService {
-        public void execute(Runnable r) {
-            r.run();
-        }
-
+    /** An executor that never shuts down; subclasses decide when tasks run. */
+    private abstract static class TestExecutor extends AbstractExecutorService {
         public void shutdown() {}
 
         public List<Runnable> shutdownNow() {
@@ -64,6 +60,13 @@ class RequestDispatcherTest {
 
         public boolean awaitTermination(long t, TimeUnit u) {
             return true;
+        }
+    }
+
+    /** Runs every task on the calling thread, so the embedded channel sees answers at once. */
+    private static final class DirectExecutor extends TestExecutor {
+        public void execute(Runnable r) {
+            r.run();
         }
     }
 
@@ -172,7 +175,7 @@ class RequestDispatcherTest {
     }
 
     /** Holds lane tasks until the test runs them, like a lane thread busy with a slow call. */
-    private static final class HeldExecutor extends AbstractExecutorService {
+    private static final class HeldExecutor extends TestExecutor {
         final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
 
         public void execute(Runnable r) {
@@ -183,24 +186,6 @@ class RequestDispatcherTest {
             while (!held.isEmpty()) {
                 held.poll().run();
             }
-        }
-
-        public void shutdown() {}
-
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        public boolean isShutdown() {
-            return false;
-        }
-
-        public boolean isTerminated() {
-            return true;
-        }
-
-        public boolean awaitTermination(long t, TimeUnit u) {
-            return true;
         }
     }
 
