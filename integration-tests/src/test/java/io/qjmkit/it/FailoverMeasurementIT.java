@@ -16,8 +16,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * A measurement, not a timed assertion: ten SIGKILL failovers in a row (the killed NameNode is
  * restarted and rejoins as standby before the next round), printing the median and maximum of
- * "kill to first successful client write" and of the client's longest gap between acks. Runs only
- * when asked for, because it takes minutes:
+ * "kill to first successful client write" and of the client's longest gap between acks, once with
+ * qjm-kit and once with Hadoop's own JournalNodes, QuorumJournalManager and ZKFC (same NameNodes,
+ * ZooKeeper, health-check keys and client settings). Runs only when asked for, because it takes
+ * minutes:
  *
  * <pre>
  * mvn -o -B verify -pl integration-tests -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
@@ -39,7 +41,17 @@ class FailoverMeasurementIT {
 
     @Test
     void measureSigkillFailovers() throws Exception {
-        cluster = HaProcessCluster.start("measure", new HaProcessCluster.Options());
+        measure("qjm-kit", new HaProcessCluster.Options());
+    }
+
+    /** The same rounds with Hadoop's own JournalNodes, QuorumJournalManager and ZKFC. */
+    @Test
+    void measureSigkillFailoversWithStockHadoop() throws Exception {
+        measure("Hadoop", new HaProcessCluster.Options().stockHadoop());
+    }
+
+    private void measure(String kind, HaProcessCluster.Options options) throws Exception {
+        cluster = HaProcessCluster.start("measure-" + kind, options);
         List<Long> killToWrite = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();
         try (FileSystem fs = cluster.haFileSystem()) {
@@ -62,8 +74,8 @@ class FailoverMeasurementIT {
                     killToWrite.add(toWrite);
                     gaps.add(writer.longestGapMillis());
                     System.out.printf(
-                            "measure round %d: killed %s, kill -> first write %d ms, longest client gap %d ms%n",
-                            round, HaProcessCluster.id(active), toWrite, writer.longestGapMillis());
+                            "measure %s round %d: killed %s, kill -> first write %d ms, longest client gap %d ms%n",
+                            kind, round, HaProcessCluster.id(active), toWrite, writer.longestGapMillis());
                 }
                 assertThat(cluster.state(standby)).contains(HAServiceState.ACTIVE);
                 cluster.restartNameNode(active);
@@ -74,9 +86,9 @@ class FailoverMeasurementIT {
             }
         }
         System.out.printf(
-                "FAILOVER MEASUREMENT (%d SIGKILL failovers): kill -> first successful write median %d ms, max %d ms;"
-                        + " client's longest gap median %d ms, max %d ms%n",
-                ROUNDS, median(killToWrite), Collections.max(killToWrite), median(gaps), Collections.max(gaps));
+                "FAILOVER MEASUREMENT %s (%d SIGKILL failovers): kill -> first successful write median %d ms,"
+                        + " max %d ms; client's longest gap median %d ms, max %d ms%n",
+                kind, ROUNDS, median(killToWrite), Collections.max(killToWrite), median(gaps), Collections.max(gaps));
     }
 
     private static long median(List<Long> values) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -45,7 +44,17 @@ final class HaProcessCluster implements AutoCloseable {
         String fencingMethods = "shell(/bin/true)";
         int zkSessionTimeoutMs = 3000;
         int healthRpcTimeoutMs = 3000;
+        boolean stockHadoop;
         final Map<String, String> extra = new LinkedHashMap<>();
+
+        /**
+         * Hadoop's own JournalNodes, QuorumJournalManager and ZKFC instead of qjm-kit's (same
+         * NameNodes, ZooKeeper, keys and client), for side-by-side measurements.
+         */
+        Options stockHadoop() {
+            this.stockHadoop = true;
+            return this;
+        }
 
         Options fencing(String methods) {
             this.fencingMethods = methods;
@@ -66,6 +75,7 @@ final class HaProcessCluster implements AutoCloseable {
     private final int[] jnRpc = {DistProcesses.freePort(), DistProcesses.freePort(), DistProcesses.freePort()};
     private final int[] nnRpc = {DistProcesses.freePort(), DistProcesses.freePort()};
     private final int[] zkfcPort = {DistProcesses.freePort(), DistProcesses.freePort()};
+    private final boolean stock;
     private final Path zkConf;
     private Process zk;
     private final Process[] nn = new Process[2];
@@ -75,6 +85,7 @@ final class HaProcessCluster implements AutoCloseable {
     private HaProcessCluster(Path workDir, Options o) throws IOException {
         this.workDir = workDir;
         this.procs = new DistProcesses(workDir);
+        this.stock = o.stockHadoop;
         int[] nnHttp = {DistProcesses.freePort(), DistProcesses.freePort()};
         common.putAll(HaNameserviceConf.of(NS, jnRpc, nnRpc, nnHttp));
         for (int i = 0; i < 2; i++) {
@@ -90,6 +101,9 @@ final class HaProcessCluster implements AutoCloseable {
         common.put("qjmkit.zkfc.failure-backoff.ms", "2000");
         common.put("dfs.ha.fencing.methods", o.fencingMethods);
         common.putAll(o.extra);
+        if (stock) {
+            common.remove("dfs.namenode.edits.journal-plugin.qjournal");
+        }
         this.zkConf = procs.confDir("zk", Map.of());
     }
 
@@ -115,7 +129,7 @@ final class HaProcessCluster implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        Path template = FORMATTED.get();
+        Path template = FORMATTED.get(stock);
         if (template != null) {
             for (int i = 0; i < 3; i++) {
                 copyTree(template.resolve("jn" + i), workDir.resolve("jn" + i));
@@ -128,7 +142,12 @@ final class HaProcessCluster implements AutoCloseable {
             props.put("dfs.journalnode.edits.dir", workDir.resolve("jn" + i).toString());
             props.put("dfs.journalnode.rpc-address", "127.0.0.1:" + jnRpc[i]);
             props.put("dfs.journalnode.http-address", "127.0.0.1:" + DistProcesses.freePort());
-            procs.start("jn" + i, procs.confDir("jn" + i, props), "journalnode");
+            Path conf = procs.confDir("jn" + i, props);
+            if (stock) {
+                procs.start("jn" + i, conf, "hdfs", "journalnode");
+            } else {
+                procs.start("jn" + i, conf, "journalnode");
+            }
         }
         for (int i = 0; i < 2; i++) {
             Map<String, String> props = new LinkedHashMap<>(common);
@@ -137,7 +156,9 @@ final class HaProcessCluster implements AutoCloseable {
             nnConf[i] = procs.confDir(id(i), props);
         }
         DistProcesses.awaitListening(zkPort, START_TIMEOUT);
-        Process formatZk = procs.start("formatZK", nnConf[0], "zkfc", "-formatZK", "-nonInteractive");
+        Process formatZk = stock
+                ? procs.start("formatZK", nnConf[0], "hdfs", "zkfc", "-formatZK", "-nonInteractive")
+                : procs.start("formatZK", nnConf[0], "zkfc", "-formatZK", "-nonInteractive");
         for (int port : jnRpc) {
             DistProcesses.awaitListening(port, START_TIMEOUT);
         }
@@ -156,7 +177,14 @@ final class HaProcessCluster implements AutoCloseable {
             DistProcesses.awaitListening(nnRpc[i], START_TIMEOUT);
         }
         for (int i = 0; i < 2; i++) {
-            zkfc[i] = procs.start("zkfc" + (i + 1), nnConf[i], "zkfc");
+            zkfc[i] = stock
+                    ? procs.start("zkfc" + (i + 1), nnConf[i], "hdfs", "zkfc")
+                    : procs.start("zkfc" + (i + 1), nnConf[i], "zkfc");
+        }
+        if (stock) {
+            for (int port : zkfcPort) {
+                DistProcesses.awaitListening(port, START_TIMEOUT);
+            }
         }
         awaitStableElection(START_TIMEOUT);
     }
@@ -166,7 +194,7 @@ final class HaProcessCluster implements AutoCloseable {
      * JVM. Nothing in it depends on ports, so later clusters start from a copy and skip the format
      * (about ten seconds of a two-core machine each).
      */
-    private static final AtomicReference<Path> FORMATTED = new AtomicReference<>();
+    private static final Map<Boolean, Path> FORMATTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void keepAsTemplate() throws IOException {
         Path template = workDir.resolve("formatted-template");
@@ -174,7 +202,7 @@ final class HaProcessCluster implements AutoCloseable {
             copyTree(workDir.resolve("jn" + i), template.resolve("jn" + i));
         }
         copyTree(nameDir(0), template.resolve("name"));
-        FORMATTED.compareAndSet(null, template);
+        FORMATTED.putIfAbsent(stock, template);
     }
 
     private Path nameDir(int i) {
@@ -213,14 +241,17 @@ final class HaProcessCluster implements AutoCloseable {
                 Integer.toString(ZK_TICK_MS));
     }
 
-    /** One NameNode active, the other standby, and both controllers in the election. */
+    /**
+     * One NameNode active, the other standby, and both controllers in the election (Hadoop's ZKFC
+     * leaves no trace of the waiting controller in ZooKeeper: there, only the lock is counted).
+     */
     void awaitStableElection(Duration timeout) {
         Awaitility.await("one active and one standby NameNode, both controllers in the election")
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> active().isPresent()
                         && state(other(active().get())).orElse(null) == HAServiceState.STANDBY
-                        && electionParticipants() == 2);
+                        && electionParticipants() == (stock ? 1 : 2));
     }
 
     /** The HA state NameNode {@code i} reports, or empty when it does not answer within 2 s. */
