@@ -91,6 +91,60 @@ class FailoverMeasurementIT {
                 kind, ROUNDS, median(killToWrite), Collections.max(killToWrite), median(gaps), Collections.max(gaps));
     }
 
+    @Test
+    void measureGracefulFailovers() throws Exception {
+        measureGraceful("qjm-kit", new HaProcessCluster.Options());
+    }
+
+    @Test
+    void measureGracefulFailoversWithStockHadoop() throws Exception {
+        measureGraceful("Hadoop", new HaProcessCluster.Options().stockHadoop());
+    }
+
+    /**
+     * {@code hdfs haadmin -failover active standby} (Hadoop's DFSHAAdmin for both kinds, which asks
+     * the standby's controller for a graceful failover) while a client writes.
+     */
+    private void measureGraceful(String kind, HaProcessCluster.Options options) throws Exception {
+        cluster = HaProcessCluster.start("graceful-" + kind, options);
+        List<Long> gaps = new ArrayList<>();
+        try (FileSystem fs = cluster.haFileSystem()) {
+            for (int round = 1; round <= ROUNDS; round++) {
+                cluster.awaitStableElection(Duration.ofSeconds(120));
+                int active = cluster.active().orElseThrow();
+                int standby = HaProcessCluster.other(active);
+                try (AckingWriter writer = new AckingWriter(fs, "/graceful/r" + round)) {
+                    writer.awaitMore(200, Duration.ofSeconds(60));
+                    DistProcesses.CliResult r = cluster.cli(
+                            "graceful-" + kind + "-" + round,
+                            "",
+                            "hdfs",
+                            "haadmin",
+                            "-failover",
+                            HaProcessCluster.id(active),
+                            HaProcessCluster.id(standby));
+                    assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
+                    writer.awaitMore(200, Duration.ofSeconds(60));
+                    assertThat(writer.stop()).as("writer failure").isNull();
+                    assertThat(writer.missingIn(fs)).isEmpty();
+                    gaps.add(writer.longestGapMillis());
+                    System.out.printf(
+                            "graceful %s round %d: %s -> %s, client's longest gap %d ms%n",
+                            kind,
+                            round,
+                            HaProcessCluster.id(active),
+                            HaProcessCluster.id(standby),
+                            writer.longestGapMillis());
+                }
+                assertThat(cluster.state(standby)).contains(HAServiceState.ACTIVE);
+            }
+        }
+        System.out.printf(
+                "GRACEFUL FAILOVER MEASUREMENT %s (%d rounds of hdfs haadmin -failover): client's longest gap median"
+                        + " %d ms, max %d ms%n",
+                kind, ROUNDS, median(gaps), Collections.max(gaps));
+    }
+
     private static long median(List<Long> values) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
