@@ -60,6 +60,46 @@ check() { # name, command...
 say() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*"; }
 now_ms() { date +%s%3N; }
 
+# --- Debian's zookeeper package (node3 runs it; the hosts share this machine's dpkg database) ---
+# Installed here, before the hosts exist (their /etc is a copy of this one), with a policy-rc.d
+# that forbids every service start; the role's apt task on node3 then finds it present.
+debian_zk_pids() { # PIDs of ZooKeeper JVMs running Debian's jar, anywhere on the machine
+  local p
+  for p in /proc/[0-9]*; do
+    tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -q 'org\.apache\.zookeeper\.server\..*Main' \
+      && tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -qE '/usr/share/java/zookeeper|/etc/zookeeper' && echo "${p#/proc/}"
+  done
+  return 0
+}
+install_debian_zookeeper() {
+  local policy=/usr/sbin/policy-rc.d backup=
+  if [[ -e $policy ]]; then
+    backup=$(mktemp /usr/sbin/.policy-rc.d.qjmkit.XXXXXX)
+    cp -a "$policy" "$backup"
+  fi
+  # shellcheck disable=SC2064
+  trap "if [[ -n '$backup' ]]; then mv -f '$backup' '$policy'; else rm -f '$policy'; fi" EXIT
+  printf '#!/bin/sh\n# tests/run.sh: no service may start while zookeeper is installed\nexit 101\n' >"$policy"
+  chmod 755 "$policy"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq zookeeper >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq zookeeper >/dev/null; }
+}
+zk_before=$(debian_zk_pids)
+if ! dpkg-query -W -f '${Status}' zookeeper 2>/dev/null | grep -q 'install ok installed'; then
+  echo "run.sh: installing Debian's zookeeper (policy-rc.d exit 101: nothing starts)"
+  (install_debian_zookeeper) || die "could not install Debian's zookeeper package"
+fi
+zk_new=$(comm -13 <(sort <<<"$zk_before") <(debian_zk_pids | sort) | grep . || true)
+no_stray_zookeeper() {
+  [[ -z $zk_new ]] && return 0
+  echo "    the install started ZooKeeper (pids $zk_new): killing them"
+  # shellcheck disable=SC2086 # by PID: they were started by this install
+  kill -KILL $zk_new 2>/dev/null
+  return 1
+}
+check "Debian's zookeeper $(dpkg-query -W -f '${Version}' zookeeper) is installed and no ZooKeeper was started by it" no_stray_zookeeper
+
 work=${QJMKIT_TEST_WORKDIR:-$(mktemp -d /tmp/qjm-ansible-test.XXXXXX)}
 mkdir -p "$work"
 bridge=qjmbr0
@@ -211,7 +251,11 @@ all:
     qjmkit:
       children:
         zookeeper:
-          hosts: {node1: {qjmkit_zookeeper_id: 1}, node2: {qjmkit_zookeeper_id: 2}, node3: {qjmkit_zookeeper_id: 3}}
+          hosts:
+            node1: {qjmkit_zookeeper_id: 1}
+            node2: {qjmkit_zookeeper_id: 2}
+            # a mixed ensemble: Debian's zookeeper package (3.8) here, the distribution's 3.9 jar elsewhere
+            node3: {qjmkit_zookeeper_id: 3, qjmkit_zookeeper_source: debian}
         journalnode:
           hosts: {node1: {}, node2: {}, node3: {}}
         namenode:
@@ -275,6 +319,26 @@ zk_quorum() {
   [[ $modes == "follower follower leader " ]]
 }
 check "ZooKeeper: one leader and two followers" zk_quorum
+zk_versions() { # the server version each host reports (srvr)
+  local n
+  for n in "${nodes[@]}"; do
+    printf '%s=%s ' "$n" "$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/2181"; printf srvr >&3; cat <&3' "$(addr "$n")" 2>/dev/null \
+      | sed -n 's/^Zookeeper version: \([^-,]*\).*/\1/p')"
+  done
+}
+node3_debian_zk() { # node3's ZooKeeper JVM (from the supervisor's pid file) runs Debian's jar
+  local pid cmd versions
+  pid=$(on node3 /opt/qjm-kit/sbin/qjmkit-service pid /etc/qjm-kit/services/zookeeper.env) || return 1
+  cmd=$(on node3 "tr '\\0' ' ' </proc/$pid/cmdline")
+  versions=$(zk_versions)
+  echo "    node3 ZooKeeper pid $pid: $(grep -o -- '-cp [^ ]*' <<<"$cmd" | tr '\n' ' ')... $(grep -o 'org.apache.zookeeper[^ ]*Main [^ ]*' <<<"$cmd")"
+  echo "    versions: $versions"
+  grep -q -- '-cp [^ ]*/usr/share/java/zookeeper.jar' <<<"$cmd" \
+    && grep -q 'QuorumPeerMain /etc/qjm-kit/zookeeper/zoo.cfg' <<<"$cmd" \
+    && on node3 "grep -qE 'FOLLOWING|LEADING' /var/log/qjm-kit/zookeeper.log" \
+    && [[ $versions =~ node1=3\.9\.[0-9]+\ node2=3\.9\.[0-9]+\ node3=3\.8\.[0-9]+ ]]
+}
+check "mixed ensemble: node3 runs Debian's ZooKeeper 3.8 (/usr/share/java/zookeeper.jar, the role's zoo.cfg, logging), node1/2 the distribution's 3.9" node3_debian_zk
 jn_ok() {
   local n
   for n in "${nodes[@]}"; do
