@@ -41,108 +41,121 @@ class FailoverMeasurementIT {
 
     @Test
     void measureSigkillFailovers() throws Exception {
-        measure("qjm-kit", new HaProcessCluster.Options());
+        measure("qjm-kit", new HaProcessCluster.Options(), new Sigkill());
     }
 
     /** The same rounds with Hadoop's own JournalNodes, QuorumJournalManager and ZKFC. */
     @Test
     void measureSigkillFailoversWithStockHadoop() throws Exception {
-        measure("Hadoop", new HaProcessCluster.Options().stockHadoop());
+        measure("Hadoop", new HaProcessCluster.Options().stockHadoop(), new Sigkill());
     }
 
-    private void measure(String kind, HaProcessCluster.Options options) throws Exception {
-        cluster = HaProcessCluster.start("measure-" + kind, options);
-        List<Long> killToWrite = new ArrayList<>();
+    @Test
+    void measureGracefulFailovers() throws Exception {
+        measure("qjm-kit", new HaProcessCluster.Options(), new Graceful());
+    }
+
+    @Test
+    void measureGracefulFailoversWithStockHadoop() throws Exception {
+        measure("Hadoop", new HaProcessCluster.Options().stockHadoop(), new Graceful());
+    }
+
+    /** What a round does to the active NameNode while the writer runs. */
+    private interface Disruption {
+        String name();
+
+        /** Disrupts; returns the time after which an ack counts as "after the failover". */
+        long disrupt(HaProcessCluster cluster, int active, int standby, String round) throws Exception;
+
+        /** Brings the cluster back to one active and one standby. */
+        void recover(HaProcessCluster cluster, int active) throws Exception;
+    }
+
+    /** SIGKILL of the active NameNode; it is restarted and rejoins as standby. */
+    private static final class Sigkill implements Disruption {
+        public String name() {
+            return "SIGKILL";
+        }
+
+        public long disrupt(HaProcessCluster cluster, int active, int standby, String round) throws Exception {
+            cluster.kill9NameNode(active);
+            // Acks stamped before the process was gone may still come from it.
+            return System.currentTimeMillis();
+        }
+
+        public void recover(HaProcessCluster cluster, int active) throws Exception {
+            cluster.restartNameNode(active);
+            Awaitility.await("restarted " + HaProcessCluster.id(active) + " standby")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> cluster.state(active).orElse(null) == HAServiceState.STANDBY);
+        }
+    }
+
+    /**
+     * {@code hdfs haadmin -failover active standby}: Hadoop's DFSHAAdmin for both kinds, which
+     * asks the standby's controller for a graceful failover.
+     */
+    private static final class Graceful implements Disruption {
+        public String name() {
+            return "graceful";
+        }
+
+        public long disrupt(HaProcessCluster cluster, int active, int standby, String round) throws Exception {
+            DistProcesses.CliResult r = cluster.cli(
+                    round,
+                    "",
+                    "hdfs",
+                    "haadmin",
+                    "-failover",
+                    HaProcessCluster.id(active),
+                    HaProcessCluster.id(standby));
+            assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
+            return System.currentTimeMillis();
+        }
+
+        public void recover(HaProcessCluster cluster, int active) {}
+    }
+
+    private void measure(String kind, HaProcessCluster.Options options, Disruption d) throws Exception {
+        cluster = HaProcessCluster.start(d.name() + "-" + kind, options);
+        List<Long> toWrite = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();
         try (FileSystem fs = cluster.haFileSystem()) {
             for (int round = 1; round <= ROUNDS; round++) {
                 cluster.awaitStableElection(Duration.ofSeconds(120));
                 int active = cluster.active().orElseThrow();
                 int standby = HaProcessCluster.other(active);
-                try (AckingWriter writer = new AckingWriter(fs, "/measure/r" + round)) {
+                try (AckingWriter writer = new AckingWriter(fs, "/" + d.name() + "/r" + round)) {
                     writer.awaitMore(200, Duration.ofSeconds(60));
-                    long killedAt = System.currentTimeMillis();
-                    cluster.kill9NameNode(active);
-                    // Acks stamped before the process was gone may still come from it.
-                    long deadAt = System.currentTimeMillis();
+                    long startedAt = System.currentTimeMillis();
+                    long doneAt = d.disrupt(cluster, active, standby, d.name() + "-" + kind + "-" + round);
                     writer.awaitMore(200, Duration.ofSeconds(120));
                     assertThat(writer.stop()).as("writer failure").isNull();
                     assertThat(writer.missingIn(fs))
                             .as("acknowledged directories missing")
                             .isEmpty();
-                    long toWrite = writer.firstAckAtOrAfter(deadAt + 1).orElseThrow() - killedAt;
-                    killToWrite.add(toWrite);
+                    long first = writer.firstAckAtOrAfter(doneAt + 1).orElseThrow() - startedAt;
+                    toWrite.add(first);
                     gaps.add(writer.longestGapMillis());
                     System.out.printf(
-                            "measure %s round %d: killed %s, kill -> first write %d ms, longest client gap %d ms%n",
-                            kind, round, HaProcessCluster.id(active), toWrite, writer.longestGapMillis());
-                }
-                assertThat(cluster.state(standby)).contains(HAServiceState.ACTIVE);
-                cluster.restartNameNode(active);
-                Awaitility.await("restarted " + HaProcessCluster.id(active) + " standby")
-                        .atMost(Duration.ofSeconds(120))
-                        .pollInterval(Duration.ofMillis(250))
-                        .until(() -> cluster.state(active).orElse(null) == HAServiceState.STANDBY);
-            }
-        }
-        System.out.printf(
-                "FAILOVER MEASUREMENT %s (%d SIGKILL failovers): kill -> first successful write median %d ms,"
-                        + " max %d ms; client's longest gap median %d ms, max %d ms%n",
-                kind, ROUNDS, median(killToWrite), Collections.max(killToWrite), median(gaps), Collections.max(gaps));
-    }
-
-    @Test
-    void measureGracefulFailovers() throws Exception {
-        measureGraceful("qjm-kit", new HaProcessCluster.Options());
-    }
-
-    @Test
-    void measureGracefulFailoversWithStockHadoop() throws Exception {
-        measureGraceful("Hadoop", new HaProcessCluster.Options().stockHadoop());
-    }
-
-    /**
-     * {@code hdfs haadmin -failover active standby} (Hadoop's DFSHAAdmin for both kinds, which asks
-     * the standby's controller for a graceful failover) while a client writes.
-     */
-    private void measureGraceful(String kind, HaProcessCluster.Options options) throws Exception {
-        cluster = HaProcessCluster.start("graceful-" + kind, options);
-        List<Long> gaps = new ArrayList<>();
-        try (FileSystem fs = cluster.haFileSystem()) {
-            for (int round = 1; round <= ROUNDS; round++) {
-                cluster.awaitStableElection(Duration.ofSeconds(120));
-                int active = cluster.active().orElseThrow();
-                int standby = HaProcessCluster.other(active);
-                try (AckingWriter writer = new AckingWriter(fs, "/graceful/r" + round)) {
-                    writer.awaitMore(200, Duration.ofSeconds(60));
-                    DistProcesses.CliResult r = cluster.cli(
-                            "graceful-" + kind + "-" + round,
-                            "",
-                            "hdfs",
-                            "haadmin",
-                            "-failover",
-                            HaProcessCluster.id(active),
-                            HaProcessCluster.id(standby));
-                    assertThat(r.exit()).as(r.stdout() + r.stderr()).isZero();
-                    writer.awaitMore(200, Duration.ofSeconds(60));
-                    assertThat(writer.stop()).as("writer failure").isNull();
-                    assertThat(writer.missingIn(fs)).isEmpty();
-                    gaps.add(writer.longestGapMillis());
-                    System.out.printf(
-                            "graceful %s round %d: %s -> %s, client's longest gap %d ms%n",
+                            "%s %s round %d: %s -> %s, to first write after it %d ms, longest client gap %d ms%n",
+                            d.name(),
                             kind,
                             round,
                             HaProcessCluster.id(active),
                             HaProcessCluster.id(standby),
+                            first,
                             writer.longestGapMillis());
                 }
                 assertThat(cluster.state(standby)).contains(HAServiceState.ACTIVE);
+                d.recover(cluster, active);
             }
         }
         System.out.printf(
-                "GRACEFUL FAILOVER MEASUREMENT %s (%d rounds of hdfs haadmin -failover): client's longest gap median"
-                        + " %d ms, max %d ms%n",
-                kind, ROUNDS, median(gaps), Collections.max(gaps));
+                "FAILOVER MEASUREMENT %s %s (%d rounds): to first successful write median %d ms, max %d ms;"
+                        + " client's longest gap median %d ms, max %d ms%n",
+                d.name(), kind, ROUNDS, median(toWrite), Collections.max(toWrite), median(gaps), Collections.max(gaps));
     }
 
     private static long median(List<Long> values) {
