@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,16 +13,7 @@ import org.junit.jupiter.api.Test;
  * controller wins, fences the still-running old active gracefully (it steps down to standby) and
  * promotes its own NameNode.
  */
-class AutoFailoverControllerKillIT {
-    private HaProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class AutoFailoverControllerKillIT extends WithHaProcessCluster {
     @Test
     void lossOfActivesControllerFailsOverAfterSessionTimeout() throws Exception {
         cluster = HaProcessCluster.start("auto-zkfc-kill", new HaProcessCluster.Options().zkSessionTimeoutMs(3000));

@@ -9,7 +9,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,16 +17,7 @@ import org.junit.jupiter.api.Test;
  * believes it is active, but its journal epoch is fenced: it cannot write, and it ends up standby or
  * exits.
  */
-class AutoFailoverNameNodeHangIT {
-    private HaProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class AutoFailoverNameNodeHangIT extends WithHaProcessCluster {
     @Test
     void hungActiveIsReplacedAndCannotWriteWhenItWakesUp() throws Exception {
         cluster = HaProcessCluster.start("auto-hang", new HaProcessCluster.Options());
@@ -41,10 +31,8 @@ class AutoFailoverNameNodeHangIT {
             DistProcesses.signal(cluster.nameNode(hung), "STOP");
             try {
                 // Health timeout (3 s) + graceful fence timeout (2 s) + promotion.
-                Awaitility.await(HaProcessCluster.id(standby) + " active while the old active is stopped")
-                        .atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofMillis(100))
-                        .until(() -> cluster.state(standby).orElse(null) == HAServiceState.ACTIVE);
+                cluster.awaitState(
+                        standby, HAServiceState.ACTIVE, Duration.ofSeconds(60), "while the old active is stopped");
                 long promotedAt = System.currentTimeMillis();
                 writer.awaitMore(200, Duration.ofSeconds(60));
                 System.out.printf(

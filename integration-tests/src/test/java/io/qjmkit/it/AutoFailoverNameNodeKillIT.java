@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,16 +12,7 @@ import org.junit.jupiter.api.Test;
  * wins the election, fences and promotes the standby, all without an operator, and every
  * directory the client saw acknowledged survives.
  */
-class AutoFailoverNameNodeKillIT {
-    private HaProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class AutoFailoverNameNodeKillIT extends WithHaProcessCluster {
     @Test
     void standbyBecomesActiveAutomaticallyAndNoAcknowledgedWriteIsLost() throws Exception {
         cluster = HaProcessCluster.start("auto-kill", new HaProcessCluster.Options());
@@ -38,10 +27,7 @@ class AutoFailoverNameNodeKillIT {
             // Acks stamped before the process was gone may still come from it.
             long deadAt = System.currentTimeMillis();
 
-            Awaitility.await(HaProcessCluster.id(standby) + " active after the kill")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> cluster.state(standby).orElse(null) == HAServiceState.ACTIVE);
+            cluster.awaitState(standby, HAServiceState.ACTIVE, Duration.ofSeconds(60), "after the kill");
             writer.awaitMore(200, Duration.ofSeconds(60));
             assertThat(writer.stop()).as("writer failure").isNull();
 

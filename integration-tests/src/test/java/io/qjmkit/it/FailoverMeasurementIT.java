@@ -8,8 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,17 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  */
 @EnabledIfSystemProperty(named = "qjmkit.measure.failover", matches = "true")
-class FailoverMeasurementIT {
+class FailoverMeasurementIT extends WithHaProcessCluster {
     private static final int ROUNDS = Integer.getInteger("qjmkit.measure.rounds", 10);
-
-    private HaProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void measureSigkillFailovers() throws Exception {
@@ -85,10 +74,7 @@ class FailoverMeasurementIT {
 
         public void recover(HaProcessCluster cluster, int active) throws Exception {
             cluster.restartNameNode(active);
-            Awaitility.await("restarted " + HaProcessCluster.id(active) + " standby")
-                    .atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> cluster.state(active).orElse(null) == HAServiceState.STANDBY);
+            cluster.awaitState(active, HAServiceState.STANDBY, Duration.ofSeconds(120), "restarted");
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,16 +12,7 @@ import org.junit.jupiter.api.Test;
  * step-down cannot work, and the only fencing method is {@code shell(/bin/false)}. The standby's
  * controller wins the election but must not promote its NameNode, however often it retries.
  */
-class FencingFailureIT {
-    private HaProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class FencingFailureIT extends WithHaProcessCluster {
     @Test
     void noPromotionWhenFencingFails() throws Exception {
         cluster = HaProcessCluster.start("fence-fail", new HaProcessCluster.Options().fencing("shell(/bin/false)"));

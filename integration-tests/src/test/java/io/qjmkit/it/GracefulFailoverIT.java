@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,16 +13,7 @@ import org.junit.jupiter.api.Test;
  * graceful failover (ZKFCProtocol {@code gracefulFailover}). Both our {@code bin/haadmin} and
  * Hadoop's own {@code hdfs haadmin} (stock DFSHAAdmin) drive our controllers that way.
  */
-class GracefulFailoverIT {
-    private HaProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class GracefulFailoverIT extends WithHaProcessCluster {
     private void failoverWith(String tool, int from) throws Exception {
         int to = HaProcessCluster.other(from);
         String[] cmd = tool.equals("haadmin")

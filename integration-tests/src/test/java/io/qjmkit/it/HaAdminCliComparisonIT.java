@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,21 +18,12 @@ import org.junit.jupiter.api.Test;
  * same code. State-changing commands are the refused ones (automatic failover is on); the graceful
  * {@code -failover} is compared in {@link GracefulFailoverIT}.
  */
-class HaAdminCliComparisonIT {
+class HaAdminCliComparisonIT extends WithHaProcessCluster {
     /** log4j's ISO8601 time, as in "2024-01-01 12:00:00,123 ERROR ha.HAAdmin: Aborted". */
     private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3}");
 
     /** Stack frames under a logged exception. */
     private static final Pattern STACK_LINE = Pattern.compile("^\\s+at .*$");
-
-    private HaProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     private record Case(String stdin, List<String> args) {}
 

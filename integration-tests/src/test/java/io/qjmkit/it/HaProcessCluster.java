@@ -142,12 +142,7 @@ final class HaProcessCluster implements AutoCloseable {
             props.put("dfs.journalnode.edits.dir", workDir.resolve("jn" + i).toString());
             props.put("dfs.journalnode.rpc-address", "127.0.0.1:" + jnRpc[i]);
             props.put("dfs.journalnode.http-address", "127.0.0.1:" + DistProcesses.freePort());
-            Path conf = procs.confDir("jn" + i, props);
-            if (stock) {
-                procs.start("jn" + i, conf, "hdfs", "journalnode");
-            } else {
-                procs.start("jn" + i, conf, "journalnode");
-            }
+            startDaemon("jn" + i, procs.confDir("jn" + i, props), "journalnode");
         }
         for (int i = 0; i < 2; i++) {
             Map<String, String> props = new LinkedHashMap<>(common);
@@ -156,9 +151,7 @@ final class HaProcessCluster implements AutoCloseable {
             nnConf[i] = procs.confDir(id(i), props);
         }
         DistProcesses.awaitListening(zkPort, START_TIMEOUT);
-        Process formatZk = stock
-                ? procs.start("formatZK", nnConf[0], "hdfs", "zkfc", "-formatZK", "-nonInteractive")
-                : procs.start("formatZK", nnConf[0], "zkfc", "-formatZK", "-nonInteractive");
+        Process formatZk = startDaemon("formatZK", nnConf[0], "zkfc", "-formatZK", "-nonInteractive");
         for (int port : jnRpc) {
             DistProcesses.awaitListening(port, START_TIMEOUT);
         }
@@ -177,9 +170,7 @@ final class HaProcessCluster implements AutoCloseable {
             DistProcesses.awaitListening(nnRpc[i], START_TIMEOUT);
         }
         for (int i = 0; i < 2; i++) {
-            zkfc[i] = stock
-                    ? procs.start("zkfc" + (i + 1), nnConf[i], "hdfs", "zkfc")
-                    : procs.start("zkfc" + (i + 1), nnConf[i], "zkfc");
+            zkfc[i] = startDaemon("zkfc" + (i + 1), nnConf[i], "zkfc");
         }
         if (stock) {
             for (int port : zkfcPort) {
@@ -187,6 +178,20 @@ final class HaProcessCluster implements AutoCloseable {
             }
         }
         awaitStableElection(START_TIMEOUT);
+    }
+
+    /**
+     * Starts qjm-kit's {@code bin/<daemon>} (journalnode, zkfc), or with the stock-Hadoop option
+     * Hadoop's own through {@code bin/hdfs <daemon>}.
+     */
+    private Process startDaemon(String name, Path conf, String daemon, String... args) throws IOException {
+        if (!stock) {
+            return procs.start(name, conf, daemon, args);
+        }
+        String[] hdfsArgs = new String[args.length + 1];
+        hdfsArgs[0] = daemon;
+        System.arraycopy(args, 0, hdfsArgs, 1, args.length);
+        return procs.start(name, conf, "hdfs", hdfsArgs);
     }
 
     /**
@@ -252,6 +257,14 @@ final class HaProcessCluster implements AutoCloseable {
                 .until(() -> active().isPresent()
                         && state(other(active().get())).orElse(null) == HAServiceState.STANDBY
                         && electionParticipants() == (stock ? 1 : 2));
+    }
+
+    /** Waits until NameNode {@code i} reports {@code expected}. */
+    void awaitState(int i, HAServiceState expected, Duration timeout, String why) {
+        Awaitility.await(id(i) + " " + expected + ": " + why)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> state(i).orElse(null) == expected);
     }
 
     /** The HA state NameNode {@code i} reports, or empty when it does not answer within 2 s. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,17 +13,8 @@ import org.junit.jupiter.api.Test;
  * on the same data; the controllers reconnect within their session, nothing fails over, nothing is
  * demoted, and the client never stops being served.
  */
-class ZooKeeperRestartIT {
+class ZooKeeperRestartIT extends WithHaProcessCluster {
     private static final int SESSION_TIMEOUT_MS = 8000;
-
-    private HaProcessCluster cluster;
-
-    @AfterEach
-    void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void zooKeeperRestartCausesNoFailoverAndNoDemotion() throws Exception {
