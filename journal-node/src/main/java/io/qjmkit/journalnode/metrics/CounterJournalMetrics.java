@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CounterJournalMetrics implements JournalMetrics {
     private final ConcurrentMap<String, Counters> journals = new ConcurrentHashMap<>();
     private final LogBucketHistogram fsyncMicros = new LogBucketHistogram();
+    private final LogBucketHistogram journalServiceMicros = new LogBucketHistogram();
 
     @Override
     public void batchWritten(String journalId, int txns, int bytes, long fsyncNanos) {
@@ -24,6 +25,11 @@ public final class CounterJournalMetrics implements JournalMetrics {
         c.txnsWritten.add(txns);
         c.bytesWritten.add(bytes);
         fsyncMicros.record((fsyncNanos + 999) / 1000);
+    }
+
+    @Override
+    public void journalServed(long nanos) {
+        journalServiceMicros.record((nanos + 999) / 1000);
     }
 
     @Override
@@ -52,7 +58,8 @@ public final class CounterJournalMetrics implements JournalMetrics {
     public MetricsSnapshot snapshot() {
         Map<String, JournalCounts> perJournal = new HashMap<>();
         journals.forEach((id, counters) -> perJournal.put(id, counters.snapshot()));
-        return new MetricsSnapshot(sum(perJournal.values()), perJournal, fsyncMicros.summary());
+        return new MetricsSnapshot(
+                sum(perJournal.values()), perJournal, fsyncMicros.summary(), journalServiceMicros.summary());
     }
 
     private Counters countersOf(String journalId) {

@@ -10,6 +10,12 @@ public interface JournalMetrics {
     /** A batch of {@code txns} transactions ({@code bytes} bytes) made durable; fsync took {@code fsyncNanos}. */
     void batchWritten(String journalId, int txns, int bytes, long fsyncNanos);
 
+    /**
+     * A write batch was answered {@code nanos} after its request reached the dispatcher (queueing,
+     * write, fsync and handing the reply to the socket): the JournalNode's share of a flush.
+     */
+    default void journalServed(long nanos) {}
+
     /** A read served {@code txns} transactions in {@code bytes} bytes. */
     void editsRead(String journalId, int txns, int bytes);
 

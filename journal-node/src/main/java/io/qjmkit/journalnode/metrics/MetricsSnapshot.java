@@ -11,13 +11,20 @@ import java.util.TreeMap;
  * @param node totals over all journals
  * @param journals counts per journal id
  * @param fsyncMicros fsync latency of write batches, in microseconds, over all journals
+ * @param journalServiceMicros time from a write batch's arrival at the dispatcher to its reply
+ *     being handed to the socket, in microseconds: the JournalNode's whole share of a flush
  */
-public record MetricsSnapshot(JournalCounts node, Map<String, JournalCounts> journals, LatencySummary fsyncMicros) {
+public record MetricsSnapshot(
+        JournalCounts node,
+        Map<String, JournalCounts> journals,
+        LatencySummary fsyncMicros,
+        LatencySummary journalServiceMicros) {
 
     public MetricsSnapshot {
         journals = Collections.unmodifiableMap(new TreeMap<>(journals));
     }
 
     /** What metrics that count nothing report. */
-    public static final MetricsSnapshot EMPTY = new MetricsSnapshot(JournalCounts.ZERO, Map.of(), LatencySummary.EMPTY);
+    public static final MetricsSnapshot EMPTY =
+            new MetricsSnapshot(JournalCounts.ZERO, Map.of(), LatencySummary.EMPTY, LatencySummary.EMPTY);
 }

@@ -58,7 +58,8 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
             ctx.close();
             return;
         }
-        Runnable task = () -> serve(ctx, frame.callId(), request);
+        long arrived = System.nanoTime();
+        Runnable task = () -> serve(ctx, frame.callId(), request, arrived);
         try {
             if (request instanceof Requests.TailEdits tail) {
                 readPool.execute(() -> serveTail(ctx, frame.callId(), tail));
@@ -102,7 +103,7 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
         return request.type() == MessageType.JOURNAL || request.type() == MessageType.HEARTBEAT;
     }
 
-    private void serve(ChannelHandlerContext ctx, long callId, Request request) {
+    private void serve(ChannelHandlerContext ctx, long callId, Request request, long arrivedNanos) {
         Message answer;
         try {
             answer = handlers.handle(request);
@@ -111,6 +112,9 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Frame> 
             return;
         }
         ctx.writeAndFlush(Frame.response(callId, request.type(), answer));
+        if (request.type() == MessageType.JOURNAL) {
+            metrics.journalServed(System.nanoTime() - arrivedNanos);
+        }
         if (!RequestHandlers.isRead(request.type())) {
             tails.wake(request.journalId());
         }

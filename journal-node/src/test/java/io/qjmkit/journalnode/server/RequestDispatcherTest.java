@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.qjmkit.journalnode.TestEdits.Writer;
 import io.qjmkit.journalnode.journal.SegmentFetcher;
+import io.qjmkit.journalnode.metrics.CounterJournalMetrics;
 import io.qjmkit.journalnode.metrics.JournalMetrics;
 import io.qjmkit.journalnode.storage.FaultyDisk;
 import io.qjmkit.protocol.codec.Frame;
@@ -70,13 +71,15 @@ class RequestDispatcherTest {
         }
     }
 
+    private final CounterJournalMetrics metrics = new CounterJournalMetrics();
+
     @BeforeEach
     void setUp() throws IOException {
         registry = new JournalRegistry(dir, disk, JournalMetrics.NONE, SegmentFetcher.NONE, id -> new DirectExecutor());
         registry.loadExisting();
         channel = new EmbeddedChannel();
         JournalPipeline.install(channel.pipeline());
-        channel.pipeline().addLast(new RequestDispatcher(registry, Runnable::run, JournalMetrics.NONE));
+        channel.pipeline().addLast(new RequestDispatcher(registry, Runnable::run, metrics));
     }
 
     @AfterEach
@@ -151,6 +154,9 @@ class RequestDispatcherTest {
         Responses.Failure gap = failure(w.journal(1, 7, 1));
         assertThat(gap.code()).isEqualTo(ErrorCode.GAP);
         assertThat(gap.detail()).isEqualTo(3);
+        assertThat(metrics.snapshot().journalServiceMicros().count())
+                .as("answered appends timed; the refused one is not")
+                .isEqualTo(1);
     }
 
     @Test

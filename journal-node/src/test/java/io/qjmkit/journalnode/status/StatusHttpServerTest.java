@@ -74,6 +74,8 @@ class StatusHttpServerTest {
     void servesMetricsSnapshotAsJson() throws Exception {
         metrics.batchWritten("mycluster", 3, 300, 250_000);
         metrics.requestFailed("mycluster", ErrorCode.EPOCH_FENCED);
+        metrics.journalServed(180_000);
+        metrics.journalServed(420_000);
 
         JsonNode doc = JSON.readTree(send("GET", "/metrics").body());
 
@@ -82,6 +84,8 @@ class StatusHttpServerTest {
         assertThat(doc.at("/journals/mycluster/failures/EPOCH_FENCED").asLong()).isEqualTo(1);
         assertThat(doc.at("/fsyncMicros/count").asLong()).isEqualTo(1);
         assertThat(doc.at("/fsyncMicros/max").asLong()).isEqualTo(250);
+        assertThat(doc.at("/journalServiceMicros/count").asLong()).isEqualTo(2);
+        assertThat(doc.at("/journalServiceMicros/mean").asLong()).isEqualTo(300);
     }
 
     @Test
