@@ -287,10 +287,19 @@ public final class Journal implements Closeable {
                 fence.promised(), fence.writer(), fence.committed(), open == null ? null : open.info());
     }
 
-    /** Segments with transactions at or after {@code sinceTxId}; safe concurrently with writes. */
+    /**
+     * Segments with transactions at or after {@code sinceTxId}; safe concurrently with writes.
+     *
+     * <p>In-progress segments are left out while a newer writer has been promised but has not
+     * started a segment here: what is open then is the old writer's copy, which recovery settles
+     * and which may hold txids that writer never got acknowledged. Offering it would let a reader
+     * see them, and would stop the new writer's NameNode from starting its first segment ("Cannot
+     * start writing at txid N when there is a stream available for read").
+     */
     public Responses.Manifest manifest(long sinceTxId, boolean inProgressOk) throws IOException {
         checkFormatted();
-        return reader.manifest(sinceTxId, inProgressOk, fence.committed());
+        boolean openSegmentsSettled = fence.writer() >= fence.promised();
+        return reader.manifest(sinceTxId, inProgressOk && openSegmentsSettled, fence.committed());
     }
 
     /** Durable ops of one segment; safe concurrently with writes. */

@@ -79,7 +79,11 @@ class RecoveryTest {
         a.prepareRecovery(w2.info(), 1);
         SegmentInfo chosen = new SegmentInfo(1, 8, true);
         a.acceptRecovery(w2.info(), chosen, "b:1");
-        assertThat(a.manifest(0, true).segments()).containsExactly(chosen);
+        assertThat(a.manifest(0, false).segments()).isEmpty();
+        assertThat(a.manifest(0, true).segments())
+                .as("readers see it once finalized or once the new writer starts a segment")
+                .isEmpty();
+        assertThat(a.prepareRecovery(w2.info(), 1).segment()).isEqualTo(chosen);
 
         Writer w3 = new Writer("j1", 3);
         a.newEpoch(NS, 3);
@@ -128,6 +132,26 @@ class RecoveryTest {
                 .hasMessageContaining("finalized");
         assertThat(a.manifest(0, true).segments()).containsExactly(new SegmentInfo(1, 5, false));
         assertThat(w1.epoch()).isEqualTo(1);
+    }
+
+    @Test
+    void theOldWritersOpenSegmentIsHiddenFromManifestsFromTheNewPromiseUntilTheNewWriterStarts() throws IOException {
+        divergedCopies();
+        assertThat(b.manifest(0, true).segments()).containsExactly(new SegmentInfo(1, 8, true));
+
+        b.newEpoch(NS, 2); // a new writer took over; recovery of segment 1 has not reached b yet
+        assertThat(b.manifest(0, true).segments())
+                .as("txids 6-8 may never have been acknowledged")
+                .isEmpty();
+
+        Writer w2 = new Writer("j1", 2);
+        b.prepareRecovery(w2.info(), 1);
+        b.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1");
+        b.finalizeSegment(w2.info(), 1, 8);
+        b.startSegment(w2.info(), 9, LAYOUT);
+        b.journal(w2.journal(9, 9, 1));
+        assertThat(b.manifest(0, true).segments())
+                .containsExactly(new SegmentInfo(1, 8, false), new SegmentInfo(9, 9, true));
     }
 
     @Test
