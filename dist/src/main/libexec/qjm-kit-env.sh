@@ -69,9 +69,10 @@ qjmkit_setup() {
 }
 
 # The classpath of stock Hadoop processes: configuration first, then the webapps the Maven
-# Central hadoop-hdfs jar lacks, the Hadoop runtime, and our NameNode plugin.
+# Central hadoop-hdfs jar lacks, the Hadoop runtime, our NameNode plugin, and the optional client
+# failover proxy provider (bin/hdfs clients may use it; bin/zkfc writes its znode format).
 qjmkit_hadoop_classpath() {
-  printf '%s' "$HADOOP_CONF_DIR:$QJMKIT_HOME/share/qjm-kit/webapps-root:$QJMKIT_HOME/lib/hadoop/*:$QJMKIT_HOME/share/qjm-kit/namenode-plugin/*"
+  printf '%s' "$HADOOP_CONF_DIR:$QJMKIT_HOME/share/qjm-kit/webapps-root:$QJMKIT_HOME/lib/hadoop/*:$QJMKIT_HOME/share/qjm-kit/namenode-plugin/*:$QJMKIT_HOME/share/qjm-kit/client/*"
 }
 
 # The JournalNode's classpath: no Hadoop jar. The conf dir is there only for log4j.properties;

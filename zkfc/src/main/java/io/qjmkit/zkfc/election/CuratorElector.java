@@ -27,6 +27,7 @@ public final class CuratorElector implements Elector {
     private final ZnodeLayout layout;
     private final String participantId;
     private final ElectionListener listener;
+    private final ServingActivePublisher servingPublisher;
     private final ConnectionStateListener connectionListener = (c, state) -> connectionChanged(state);
     private volatile LeaderLatch latch;
 
@@ -39,6 +40,7 @@ public final class CuratorElector implements Elector {
         this.layout = layout;
         this.participantId = participantId;
         this.listener = listener;
+        this.servingPublisher = new ServingActivePublisher(client, layout, participantId);
     }
 
     /**
@@ -218,6 +220,17 @@ public final class CuratorElector implements Elector {
                 participantId,
                 layout.breadcrumbPath());
         return true;
+    }
+
+    @Override
+    public void publishServing(NameNodeRef self) {
+        LeaderLatch current = latch;
+        servingPublisher.publish(self, current == null ? null : current.getOurPath());
+    }
+
+    @Override
+    public void withdrawServing(NameNodeRef self) {
+        servingPublisher.withdraw(self);
     }
 
     @Override

@@ -3,8 +3,9 @@ package io.qjmkit.zkfc.election;
 import io.qjmkit.zkfc.target.NameNodeRef;
 
 /**
- * The controller's thin view of ZooKeeper: join or leave the election, and read, claim or delete
- * the active breadcrumb. Implementations report changes to an {@link ElectionListener}.
+ * The controller's thin view of ZooKeeper: join or leave the election, read, claim or delete the
+ * active breadcrumb, and publish or withdraw the advisory serving-active entry for clients.
+ * Implementations report changes to an {@link ElectionListener}.
  */
 public interface Elector extends AutoCloseable {
 
@@ -31,6 +32,18 @@ public interface Elector extends AutoCloseable {
 
     /** Deletes the breadcrumb if it names {@code self}; true when one was deleted. */
     boolean deleteBreadcrumb(NameNodeRef self) throws ElectionException;
+
+    /**
+     * Tells clients that {@code self} serves as active (the {@code ActiveServing} znode), if this
+     * participant still holds its latch node. Best effort: never throws, logs a WARN on failure.
+     */
+    void publishServing(NameNodeRef self);
+
+    /**
+     * Removes the {@code ActiveServing} entry if it names {@code self}. Best effort: never throws,
+     * logs a WARN on failure.
+     */
+    void withdrawServing(NameNodeRef self);
 
     @Override
     void close();

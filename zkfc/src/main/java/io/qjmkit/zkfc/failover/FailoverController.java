@@ -194,6 +194,7 @@ public final class FailoverController implements HealthListener, ElectionListene
                     elector.leave();
                     stepDown(ControllerState.STANDBY, "NameNode " + health.state() + " (" + health.reason() + ")");
                 } else if (health.serviceState() == HAServiceState.STANDBY) {
+                    elector.withdrawServing(local);
                     move(ControllerState.ELECTION, "NameNode reports STANDBY although this controller made it active");
                     reevaluate(why);
                 }
@@ -288,6 +289,7 @@ public final class FailoverController implements HealthListener, ElectionListene
             completeAttempt(false, why);
             return;
         }
+        elector.publishServing(local);
         move(ControllerState.ACTIVE, "transitionToActive succeeded");
         completeAttempt(true, local + " is active");
     }
@@ -316,6 +318,7 @@ public final class FailoverController implements HealthListener, ElectionListene
     }
 
     private boolean transitionLocalToStandby() {
+        elector.withdrawServing(local); // clients stop following this NameNode first
         try (NameNodeEndpoint endpoint = connector.connect(local, timeouts.gracefulFenceTimeoutMs())) {
             endpoint.transitionToStandby();
             return true;

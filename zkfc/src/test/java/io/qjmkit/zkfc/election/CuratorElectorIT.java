@@ -3,7 +3,9 @@ package io.qjmkit.zkfc.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.qjmkit.haclient.ServingActive;
 import io.qjmkit.zkfc.cli.ZkfcMain;
 import io.qjmkit.zkfc.config.ZooKeeperSettings;
 import io.qjmkit.zkfc.target.NameNodeRef;
@@ -127,5 +129,62 @@ class CuratorElectorIT {
         assertThat(e1.readBreadcrumb().owner()).isEmpty();
         e1.close();
         e2.close();
+    }
+
+    @Test
+    void servingEntryIsWrittenByTheLeaderAndRemovedOnlyByTheNameNodeItNames() throws Exception {
+        new ZnodeFormatter(c1, LAYOUT).format(false);
+        CuratorElector e1 = new CuratorElector(c1, LAYOUT, "ns1.nn1", (e, r) -> {});
+        CuratorElector e2 = new CuratorElector(c2, LAYOUT, "ns1.nn2", (e, r) -> {});
+        e1.start();
+        e2.start();
+        e2.publishServing(NN2); // not in the election: writes nothing
+        assertThat(c1.checkExists().forPath(LAYOUT.servingPath())).isNull();
+
+        e1.join();
+        await().atMost(Duration.ofSeconds(5)).until(e1::isLeading);
+        e1.publishServing(NN1); // creates
+        e1.publishServing(NN1); // overwrites
+        assertThat(servingEntry()).isEqualTo(new ServingActive("ns1", "nn1", "127.0.0.1", 8020));
+
+        e2.join(); // a standby's controller: in the election, not leading; its latch node exists
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !e2.isLeading());
+        e2.withdrawServing(NN2); // a stale controller: the entry names nn1
+        assertThat(servingEntry().namenodeId()).isEqualTo("nn1");
+
+        e1.withdrawServing(NN1);
+        assertThat(c1.checkExists().forPath(LAYOUT.servingPath())).isNull();
+        e1.withdrawServing(NN1); // nothing left: a no-op
+        e1.close();
+        e2.close();
+    }
+
+    @Test
+    void servingEntryCallsGiveUpAtOnceWhileZooKeeperIsAway() throws Exception {
+        new ZnodeFormatter(c1, LAYOUT).format(false);
+        CuratorElector e1 = new CuratorElector(c1, LAYOUT, "ns1.nn1", (e, r) -> {});
+        e1.start();
+        e1.join();
+        await().atMost(Duration.ofSeconds(5)).until(e1::isLeading);
+        e1.publishServing(NN1);
+
+        zk.stop();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !c1.getZookeeperClient().isConnected());
+
+        // Curator alone would retry for its connection timeout (15 s) per attempt
+        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> {
+            e1.withdrawServing(NN1);
+            e1.publishServing(NN1);
+        });
+        zk.restart();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> c1.getZookeeperClient().isConnected());
+        assertThat(servingEntry().namenodeId()).isEqualTo("nn1"); // nothing was removed while away
+        e1.close();
+    }
+
+    private ServingActive servingEntry() throws Exception {
+        return ServingActive.parse(c1.getData().forPath(LAYOUT.servingPath()));
     }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.qjmkit.zkfc.testing.HaCluster;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.hdfs.tools.DFSHAAdmin;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +39,11 @@ class AutomaticFailoverIT {
     }
 
     @Test
-    void oneNameNodeBecomesActiveAndTheOtherTakesOverWhenItDies() {
+    void oneNameNodeBecomesActiveAndTheOtherTakesOverWhenItDies() throws Exception {
         int active = ha.awaitOneActive(Duration.ofSeconds(20));
         int other = 1 - active;
         assertThat(ha.controller(active).controller().state()).isEqualTo(ControllerState.ACTIVE);
+        await().atMost(Duration.ofSeconds(5)).until(ha::servingNameNode, s -> s.equals(Optional.of(ha.id(active))));
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> ha.controller(other).controller().state() == ControllerState.ELECTION);
 
@@ -58,6 +61,7 @@ class AutomaticFailoverIT {
         assertThat(afterExit).isLessThan(5_000);
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> ha.controller(other).controller().state() == ControllerState.ACTIVE);
+        assertThat(ha.servingNameNode()).contains(ha.id(other));
     }
 
     @Test
@@ -96,8 +100,25 @@ class AutomaticFailoverIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> ha.isActive(other) && ha.isStandby(active));
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> ha.controller(other).controller().state() == ControllerState.ACTIVE);
+        assertThat(ha.servingNameNode()).contains(ha.id(other));
         // the old active rejoined the election after the failover, ready for a failback
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> ha.controller(active).controller().state() == ControllerState.ELECTION);
+    }
+
+    @Test
+    void cedingActiveRemovesItsServingEntryAndTheNewActivePublishesItself() throws Exception {
+        int active = ha.awaitOneActive(Duration.ofSeconds(20));
+        int other = 1 - active;
+        await().atMost(Duration.ofSeconds(5)).until(ha::servingNameNode, s -> s.equals(Optional.of(ha.id(active))));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> ha.controller(other).controller().state() == ControllerState.ELECTION);
+
+        ha.controller(active).controller().cedeActive(60_000).get(10, TimeUnit.SECONDS);
+
+        assertThat(ha.isStandby(active)).isTrue();
+        assertThat(ha.servingNameNode()).isNotEqualTo(Optional.of(ha.id(active)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ha.isActive(other));
+        await().atMost(Duration.ofSeconds(5)).until(ha::servingNameNode, s -> s.equals(Optional.of(ha.id(other))));
     }
 }

@@ -13,6 +13,7 @@ import io.qjmkit.zkfc.testing.FakeElector;
 import io.qjmkit.zkfc.testing.FakeNameNodes;
 import io.qjmkit.zkfc.testing.RecordingFenceMethod;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
@@ -326,5 +327,88 @@ class FailoverControllerTest {
         assertThat(elector.isJoined()).isFalse();
         assertThat(nameNodes.calls()).hasSize(callsBefore);
         assertThat(nameNodes.node(NN1).state).isEqualTo(HAServiceState.ACTIVE);
+    }
+
+    @Test
+    void promotionPublishesServingEntryOnlyAfterTransitionToActive() {
+        List<String> nameNodeCallsAtPublish = new ArrayList<>();
+        elector.onServingCall(call -> nameNodeCallsAtPublish.addAll(nameNodes.calls()));
+
+        healthyStandbyJoinsAndWins();
+
+        assertThat(elector.serving()).contains(NN1);
+        assertThat(elector.servingCalls()).containsExactly("publish:nn1");
+        assertThat(nameNodeCallsAtPublish).endsWith("nn1:transitionToActive");
+    }
+
+    @Test
+    void refusedPromotionPublishesNothing() {
+        nameNodes.node(NN1).refuseTransitionToActive = true;
+
+        healthyStandbyJoinsAndWins();
+
+        assertThat(elector.serving()).isEmpty();
+        assertThat(elector.servingCalls()).doesNotContain("publish:nn1");
+    }
+
+    @Test
+    void cedeWithdrawsServingEntryBeforeTransitionToStandby() {
+        healthyStandbyJoinsAndWins();
+        List<String> nameNodeCallsAtWithdraw = new ArrayList<>();
+        elector.onServingCall(call -> nameNodeCallsAtWithdraw.addAll(nameNodes.calls()));
+
+        controller.cedeActive(10_000);
+        scheduler.runUntilIdle();
+
+        assertThat(elector.serving()).isEmpty();
+        assertThat(elector.servingCalls()).endsWith("withdraw:nn1");
+        assertThat(nameNodeCallsAtWithdraw).isNotEmpty().doesNotContain("nn1:transitionToStandby");
+        assertThat(nameNodes.calls()).endsWith("nn1:transitionToStandby");
+    }
+
+    @Test
+    void unhealthyOrDeadActiveWithdrawsServingEntry() {
+        healthyStandbyJoinsAndWins();
+        nameNodes.node(NN1).reachable = false;
+
+        report(HealthState.NOT_RESPONDING, HAServiceState.INITIALIZING);
+
+        assertThat(elector.serving()).isEmpty();
+        assertThat(elector.servingCalls()).containsExactly("publish:nn1", "withdraw:nn1");
+        assertThat(controller.state()).isEqualTo(ControllerState.STANDBY);
+    }
+
+    @Test
+    void lostElectionWithdrawsServingEntry() {
+        healthyStandbyJoinsAndWins();
+
+        elector.lose();
+        scheduler.runUntilIdle();
+
+        assertThat(elector.serving()).isEmpty();
+        assertThat(nameNodes.node(NN1).state).isEqualTo(HAServiceState.STANDBY);
+    }
+
+    @Test
+    void steppingDownLeavesAnotherNameNodesServingEntryAlone() {
+        healthyStandbyJoinsAndWins();
+        elector.setServing(NN2); // a newer active wrote its entry while this controller lagged
+
+        elector.lose();
+        scheduler.runUntilIdle();
+
+        assertThat(elector.servingCalls()).endsWith("withdraw:nn1");
+        assertThat(elector.serving()).contains(NN2);
+    }
+
+    @Test
+    void zooKeeperDisconnectKeepsServingEntry() {
+        healthyStandbyJoinsAndWins();
+
+        elector.disconnect("LOST");
+        scheduler.runUntilIdle();
+
+        assertThat(elector.servingCalls()).containsExactly("publish:nn1");
+        assertThat(elector.serving()).contains(NN1);
     }
 }

@@ -6,9 +6,12 @@ import io.qjmkit.zkfc.election.ElectionException;
 import io.qjmkit.zkfc.election.ElectionListener;
 import io.qjmkit.zkfc.election.Elector;
 import io.qjmkit.zkfc.target.NameNodeRef;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** An {@link Elector} whose leadership and breadcrumb the test controls. */
+/** An {@link Elector} whose leadership, breadcrumb and serving entry the test controls. */
 public final class FakeElector implements Elector {
     private final ElectionListener listener;
     private boolean joined;
@@ -17,6 +20,9 @@ public final class FakeElector implements Elector {
     private NameNodeRef breadcrumb;
     private int version = BreadcrumbRead.ABSENT;
     private int joins;
+    private NameNodeRef serving;
+    private final List<String> servingCalls = new ArrayList<>();
+    private Consumer<String> servingObserver = call -> {};
 
     public FakeElector(ElectionListener listener) {
         this.listener = listener;
@@ -120,6 +126,47 @@ public final class FakeElector implements Elector {
             return true;
         }
         return false;
+    }
+
+    /** The NameNode the serving entry names, if any. */
+    public synchronized Optional<NameNodeRef> serving() {
+        return Optional.ofNullable(serving);
+    }
+
+    /** Another controller's entry, as a newer active would write it. */
+    public synchronized void setServing(NameNodeRef owner) {
+        serving = owner;
+    }
+
+    /** {@code publish:<nn>} and {@code withdraw:<nn>} calls, in order. */
+    public synchronized List<String> servingCalls() {
+        return List.copyOf(servingCalls);
+    }
+
+    /** Runs {@code observer} at each publish or withdraw call, before it takes effect. */
+    public synchronized void onServingCall(Consumer<String> observer) {
+        servingObserver = observer;
+    }
+
+    @Override
+    public synchronized void publishServing(NameNodeRef self) {
+        servingCall("publish:" + self.namenodeId());
+        if (isLeading()) {
+            serving = self;
+        }
+    }
+
+    @Override
+    public synchronized void withdrawServing(NameNodeRef self) {
+        servingCall("withdraw:" + self.namenodeId());
+        if (serving != null && serving.sameNameNode(self)) {
+            serving = null;
+        }
+    }
+
+    private void servingCall(String call) {
+        servingCalls.add(call);
+        servingObserver.accept(call);
     }
 
     @Override

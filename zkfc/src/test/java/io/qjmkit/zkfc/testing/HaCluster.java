@@ -2,6 +2,7 @@ package io.qjmkit.zkfc.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.qjmkit.haclient.ServingActive;
 import io.qjmkit.zkfc.cli.ControllerDaemon;
 import io.qjmkit.zkfc.cli.ZkfcMain;
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.apache.curator.test.TestingServer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
@@ -33,6 +38,7 @@ public final class HaCluster implements AutoCloseable {
     private final MiniDFSCluster cluster;
     private final Configuration baseConf;
     private final List<ControllerDaemon> daemons = new ArrayList<>();
+    private CuratorFramework reader;
 
     private HaCluster(TestingServer zooKeeper, MiniDFSCluster cluster, Configuration baseConf, String[] ids) {
         this.ids = ids;
@@ -148,6 +154,19 @@ public final class HaCluster implements AutoCloseable {
         cluster.shutdownNameNode(index);
     }
 
+    /** The NameNode id the ActiveServing znode names now, if any (what a client would follow). */
+    public synchronized Optional<String> servingNameNode() throws Exception {
+        if (reader == null) {
+            reader = CuratorFrameworkFactory.newClient(zooKeeper.getConnectString(), new RetryOneTime(100));
+            reader.start();
+        }
+        String path = ServingActive.znodePath("/hadoop-ha", NS);
+        if (reader.checkExists().forPath(path) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ServingActive.parse(reader.getData().forPath(path)).namenodeId());
+    }
+
     public TestingServer zooKeeper() {
         return zooKeeper;
     }
@@ -160,6 +179,11 @@ public final class HaCluster implements AutoCloseable {
     public void close() throws IOException {
         for (ControllerDaemon d : daemons) {
             d.close();
+        }
+        synchronized (this) {
+            if (reader != null) {
+                reader.close();
+            }
         }
         cluster.shutdown();
         zooKeeper.close();
