@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds what the benchmark needs (the bench module and the distribution whose JournalNodes it
 # starts) and runs io.qjmkit.bench.BenchMain with the JDK 17 flags Hadoop needs (DESIGN.md §9).
-#   bench/run.sh [--quick] [--reps N] [--out DIR] [--work-dir DIR] [--jfr] [--journal-only] [--skip-build] [--help]
+#   bench/run.sh [--quick] [--reps N] [--out DIR] [--work-dir DIR] [--jfr] [--journal-only | --no-failover |
+#                 --failover-only] [--zk-client-provider CLASS] [--skip-build] [--help]
+# Runs the journal, NameNode and failover scenarios for qjm-kit and for Hadoop (see BenchMain --help).
 # Results: bench/results/<UTC timestamp>/{table.md,chart.svg,raw.jsonl} (or --out DIR).
 # Environment: JAVA_HOME, BENCH_MVN_OPTS (extra Maven options, e.g. -o), BENCH_HEAP (default 2g),
 # BENCH_JAVA_OPTS (extra options for the benchmark JVM, e.g. a JFR recording), QJM_MVN_LOCK (a lock file to serialize Maven builds with flock, for shared machines).
@@ -15,7 +17,7 @@ for a in "$@"; do
   case $a in
     --skip-build) build=false ;;
     --help | -h)
-      sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       build=false
       args+=("$a")
       ;;

@@ -2,6 +2,7 @@ package io.qjmkit.bench;
 
 import io.qjmkit.bench.cluster.Distribution;
 import io.qjmkit.bench.cluster.JvmFlags;
+import io.qjmkit.bench.failover.FailoverPhase;
 import io.qjmkit.bench.stats.HostLoad;
 import io.qjmkit.bench.workload.JournalWriteWorkload;
 import java.util.Arrays;
@@ -35,16 +36,20 @@ public final class BenchMain {
             return;
         }
         try {
-            BenchRun run = new BenchRun(options, dist, null, context(options));
+            BenchRun run = new BenchRun(options, dist, context(options));
             run.run();
             LOG.info(
                     "results in {} (table.md, chart.svg, raw.jsonl)",
                     options.out().toAbsolutePath());
             System.exit(0);
-        } catch (Exception e) {
+        } catch (Exception | AssertionError e) {
             LOG.error("benchmark failed; partial results in {}", options.out().toAbsolutePath(), e);
             System.exit(1);
         }
+    }
+
+    private static FailoverPhase failoverPhase(BenchOptions o) {
+        return new FailoverPhase(o.quick(), BenchRun.failoverSides(o), o.dist(), o.workDir());
     }
 
     static String context(BenchOptions o) {
@@ -58,8 +63,7 @@ public final class BenchMain {
                         + "- NameNodes: MiniDFSCluster HA pair in the benchmark JVM, fsync switched back on after"
                         + " start, one local edits dir each, in-progress tailing (period 0, backoff max 1 ms),"
                         + " 32 handlers; only `dfs.namenode.edits.journal-plugin.qjournal` differs.%n"
-                        + "- Journal ops: real mkdir ops of %d bytes each. Failover scenarios: not run yet"
-                        + " (extension point `io.qjmkit.bench.workload.FailoverProbe`, needs zkfc).",
+                        + "- Journal ops: real mkdir ops of %d bytes each.%s%s",
                 BenchOptions.timestamp(),
                 o.quick() ? "quick" : "full",
                 o.reps(),
@@ -68,6 +72,10 @@ public final class BenchMain {
                 System.getProperty("java.version"),
                 JvmFlags.summary(),
                 o.workDir().toAbsolutePath(),
-                new BenchOps(JournalWriteWorkload.OP_BYTES).framedSize());
+                new BenchOps(JournalWriteWorkload.OP_BYTES).framedSize(),
+                o.journal() ? "" : " Journal and NameNode scenarios: not run (--failover-only).",
+                o.failover()
+                        ? String.format("%n- %s", failoverPhase(o).describe())
+                        : " Failover scenarios: not run (--journal-only or --no-failover).");
     }
 }

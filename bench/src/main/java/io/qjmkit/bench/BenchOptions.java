@@ -10,21 +10,51 @@ import java.util.List;
 /**
  * The parsed command line. {@code parse} returns null when only {@code --help} was asked for and
  * throws {@link IllegalArgumentException} with a one-line reason on a bad argument.
+ *
+ * @param journal run the journal repetitions (disk floor, journal writes, and with {@code namenodes}
+ *     the NameNode scenarios)
+ * @param failover run the failover scenarios after the repetitions
+ * @param zkClientProvider the ZooKeeper-following client's failover proxy provider class for the
+ *     extra failover side "qjm-kit+zk-client", or null for no such side
  */
-record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, boolean jfr, boolean namenodes) {
+record BenchOptions(
+        boolean quick,
+        int reps,
+        Path out,
+        Path dist,
+        Path workDir,
+        boolean jfr,
+        boolean namenodes,
+        boolean journal,
+        boolean failover,
+        String zkClientProvider) {
+
+    /** Used for the extra failover side when it is on the classpath and no --zk-client-provider is given. */
+    static final String ZK_CLIENT_PROVIDER = "io.qjmkit.haclient.ZooKeeperFailoverProxyProvider";
+
     static final String USAGE = String.join(
             "\n",
-            "Usage: BenchMain [--quick] [--reps N] [--out DIR] [--dist DIR] [--work-dir DIR] [--jfr] [--journal-only]"
+            "Usage: BenchMain [--quick] [--reps N] [--out DIR] [--dist DIR] [--work-dir DIR] [--jfr]",
+            "                 [--journal-only | --failover-only | --no-failover] [--zk-client-provider CLASS]"
                     + " [--help]",
             "Runs the same workloads through qjm-kit and Hadoop 3.5.0's QuorumJournalManager + JournalNode,",
-            "alternating them per repetition, and writes raw.jsonl, table.md and chart.svg.",
-            "  --quick         short phases, 2 repetitions (under 5 minutes on 2 cores)",
+            "alternating them per repetition, then the failover scenarios (SIGKILL of the active NameNode,",
+            "graceful haadmin -failover, host loss) against qjm-kit's and Hadoop's JN + QJM + ZKFC process",
+            "clusters, and writes raw.jsonl, table.md and chart.svg.",
+            "  --quick         short phases, 2 repetitions, fewer failover rounds (under 5 minutes on 2 cores)",
             "  --reps N        repetitions of each implementation (default 2 quick, 5 full)",
             "  --out DIR       results directory (default bench/results/<UTC timestamp>)",
             "  --dist DIR      built distribution (default: system property qjmkit.dist.dir)",
             "  --work-dir DIR  scratch disk for JournalNode and NameNode storage (default java.io.tmpdir)",
             "  --jfr           record a JFR profile of every JournalNode into <out>/jfr/",
-            "  --journal-only  only the journal write scenarios (no NameNodes): for quick iterations",
+            "  --journal-only  only the journal write scenarios (no NameNodes, no failover): for quick iterations",
+            "  --no-failover   skip the failover scenarios",
+            "  --failover-only only the failover scenarios",
+            "  --zk-client-provider CLASS",
+            "                  also measure the failovers with qjm-kit's daemons and this client failover proxy",
+            "                  provider (side 'qjm-kit+zk-client'); the class must be on the classpath. Without",
+            "                  this option the side runs when " + ZK_CLIENT_PROVIDER,
+            "                  is on the classpath; '--zk-client-provider none' turns it off",
             "  --help          this text");
 
     Durations durations() {
@@ -36,11 +66,19 @@ record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, 
     }
 
     static BenchOptions parse(List<String> args) {
+        return parse(args, BenchOptions::onClasspath);
+    }
+
+    /** {@code available} says whether a class is on the classpath (a seam for the tests). */
+    static BenchOptions parse(List<String> args, java.util.function.Predicate<String> available) {
         boolean quick = false;
         boolean jfr = false;
-        boolean namenodes = true;
+        boolean journalOnly = false;
+        boolean failoverOnly = false;
+        boolean noFailover = false;
         Integer reps = null;
         Path out = null;
+        String zkProvider = null;
         String distProp = System.getProperty("qjmkit.dist.dir");
         Path dist = distProp == null ? null : Path.of(distProp);
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
@@ -52,7 +90,10 @@ record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, 
                 }
                 case "--quick" -> quick = true;
                 case "--jfr" -> jfr = true;
-                case "--journal-only" -> namenodes = false;
+                case "--journal-only" -> journalOnly = true;
+                case "--failover-only" -> failoverOnly = true;
+                case "--no-failover" -> noFailover = true;
+                case "--zk-client-provider" -> zkProvider = value(args, ++i, a);
                 case "--reps" -> reps = positive(value(args, ++i, a), a);
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--dist" -> dist = Path.of(value(args, ++i, a));
@@ -60,14 +101,46 @@ record BenchOptions(boolean quick, int reps, Path out, Path dist, Path workDir, 
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "' (see --help)");
             }
         }
+        if ((journalOnly ? 1 : 0) + (failoverOnly ? 1 : 0) + (noFailover ? 1 : 0) > 1) {
+            throw new IllegalArgumentException(
+                    "--journal-only, --failover-only and --no-failover exclude each other: pick one");
+        }
         if (dist == null) {
             throw new IllegalArgumentException(
                     "no distribution: pass --dist dist/target/qjm-kit-<version> or -Dqjmkit.dist.dir (bench/run.sh does)");
         }
+        if (zkProvider == null) {
+            zkProvider = available.test(ZK_CLIENT_PROVIDER) ? ZK_CLIENT_PROVIDER : null;
+        } else if (zkProvider.equals("none")) {
+            zkProvider = null;
+        } else if (!available.test(zkProvider)) {
+            throw new IllegalArgumentException("--zk-client-provider " + zkProvider
+                    + " is not on the classpath: add its jar (e.g. the ha-client module) to the bench classpath");
+        }
         if (out == null) {
             out = Path.of("bench", "results", timestamp());
         }
-        return new BenchOptions(quick, reps == null ? (quick ? 2 : 5) : reps, out, dist, work, jfr, namenodes);
+        boolean failover = !journalOnly && !noFailover;
+        return new BenchOptions(
+                quick,
+                reps == null ? (quick ? 2 : 5) : reps,
+                out,
+                dist,
+                work,
+                jfr,
+                !journalOnly,
+                !failoverOnly,
+                failover,
+                failover ? zkProvider : null);
+    }
+
+    private static boolean onClasspath(String className) {
+        try {
+            Class.forName(className, false, BenchOptions.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -5,6 +5,8 @@ import io.qjmkit.bench.cluster.HaNameNodes;
 import io.qjmkit.bench.cluster.JournalKind;
 import io.qjmkit.bench.cluster.JournalNodeProcesses;
 import io.qjmkit.bench.cluster.JvmFlags;
+import io.qjmkit.bench.failover.FailoverPhase;
+import io.qjmkit.bench.failover.FailoverSide;
 import io.qjmkit.bench.report.Measurement;
 import io.qjmkit.bench.report.Measurement.FigureKey;
 import io.qjmkit.bench.report.RawLog;
@@ -12,9 +14,9 @@ import io.qjmkit.bench.report.RunReport;
 import io.qjmkit.bench.stats.HostLoad;
 import io.qjmkit.bench.workload.CpuMeter;
 import io.qjmkit.bench.workload.DiskFloorWorkload;
-import io.qjmkit.bench.workload.FailoverProbe;
 import io.qjmkit.bench.workload.Figure;
 import io.qjmkit.bench.workload.GroupCommitWorkload;
+import io.qjmkit.bench.workload.JournalNodeShare;
 import io.qjmkit.bench.workload.JournalWriteWorkload;
 import io.qjmkit.bench.workload.MemorySampler;
 import io.qjmkit.bench.workload.MkdirsWorkload;
@@ -38,24 +40,33 @@ import org.slf4j.LoggerFactory;
  * One benchmark run: for each repetition, the disk floor, then both journal kinds one after the
  * other (qjm-kit first in odd repetitions, Hadoop first in even ones, so drift and warm caches hit
  * both alike). Each side gets three fresh JournalNode processes and a fresh HA NameNode pair on the
- * same scratch disk, which is deleted afterwards. Reports are rewritten after every repetition.
+ * same scratch disk, which is deleted afterwards. Then the failover scenarios ({@link FailoverPhase})
+ * on process clusters of their own. Reports are rewritten after every repetition and every failover
+ * scenario of a side.
  */
 final class BenchRun {
     private static final Logger LOG = LoggerFactory.getLogger(BenchRun.class);
 
     private final BenchOptions options;
     private final Distribution dist;
-    private final FailoverProbe failover;
     private final HostLoad host = HostLoad.system();
     private final IssueTargets targets = new IssueTargets();
     private final String context;
     private RawLog raw;
 
-    BenchRun(BenchOptions options, Distribution dist, FailoverProbe failover, String context) {
+    BenchRun(BenchOptions options, Distribution dist, String context) {
         this.options = options;
         this.dist = dist;
-        this.failover = failover;
         this.context = context;
+    }
+
+    /** The failover sides of this run: qjm-kit, Hadoop, and the ZooKeeper-following client if asked for. */
+    static List<FailoverSide> failoverSides(BenchOptions options) {
+        List<FailoverSide> sides = new ArrayList<>(List.of(FailoverSide.QJM_KIT, FailoverSide.HADOOP));
+        if (options.zkClientProvider() != null) {
+            sides.add(FailoverSide.zkClient(options.zkClientProvider()));
+        }
+        return sides;
     }
 
     /** A workload run that yields figures. */
@@ -68,7 +79,7 @@ final class BenchRun {
         Path workRoot = Files.createTempDirectory(options.workDir(), "qjm-bench-");
         try (RawLog log = new RawLog(options.out().resolve("raw.jsonl"))) {
             raw = log;
-            for (int rep = 1; rep <= options.reps(); rep++) {
+            for (int rep = 1; options.journal() && rep <= options.reps(); rep++) {
                 int r = rep;
                 measure(Measurement.DISK, rep, () -> new DiskFloorWorkload(options.durations())
                         .run(workRoot.resolve("disk"), JournalWriteWorkload.OP_BYTES));
@@ -81,12 +92,26 @@ final class BenchRun {
                 }
                 writeReports();
             }
+            if (options.failover()) {
+                runFailover(workRoot.resolve("failover"));
+            }
         } finally {
             deleteTree(workRoot);
         }
-        if (failover == null) {
-            LOG.info("failover scenarios skipped: no FailoverProbe (they need the zkfc module)");
-        }
+    }
+
+    private void runFailover(Path root) throws Exception {
+        long started = System.nanoTime();
+        new FailoverPhase(options.quick(), failoverSides(options), dist.root(), root)
+                .run(
+                        (impl, round, work) -> measure(impl, round, work::call),
+                        () -> {
+                            writeReports();
+                            return null;
+                        },
+                        options.out().resolve("failover-logs"));
+        writeReports();
+        LOG.info("failover scenarios took {} s", (System.nanoTime() - started) / 1_000_000_000L);
     }
 
     void writeReports() throws IOException {
@@ -100,7 +125,8 @@ final class BenchRun {
                 JournalNodeProcesses.start(kind, dist, work.resolve("jn"), JvmFlags.journalNode(), jfr)) {
             try (JournalManager journal = kind.newJournalManager(
                     new HdfsConfiguration(), jns.quorumUri("bench-journal"), JournalWriteWorkload.NAMESPACE)) {
-                measure(kind.label(), rep, () -> new JournalWriteWorkload(d).run(journal, 1, 10, 100));
+                JournalNodeShare share = kind == JournalKind.QJM_KIT ? new JournalNodeShare(jns.metricsUris()) : null;
+                measure(kind.label(), rep, () -> new JournalWriteWorkload(d).run(journal, share, 1, 10, 100));
             }
             if (!options.namenodes()) {
                 return;
@@ -132,9 +158,6 @@ final class BenchRun {
                 StandbyLagWorkload lag = new StandbyLagWorkload(d);
                 measure(kind.label(), rep, () -> lag.run(nns.active(), nns.standby(), 0));
                 measure(kind.label(), rep, () -> lag.run(nns.active(), nns.standby(), 8));
-                if (failover != null) {
-                    measure(kind.label(), rep, () -> failover.measure(kind, jns.quorumUri("failover"), work));
-                }
             }
         } finally {
             deleteTree(work);

@@ -20,6 +20,8 @@ class BenchOptionsTest {
         assertThat(o.out()).isEqualTo(Path.of("/o"));
         assertThat(o.jfr()).isFalse();
         assertThat(o.namenodes()).isTrue();
+        assertThat(o.journal()).isTrue();
+        assertThat(o.failover()).isTrue();
     }
 
     @Test
@@ -29,7 +31,45 @@ class BenchOptionsTest {
         assertThat(o.durations()).isEqualTo(Durations.FULL);
         assertThat(o.jfr()).isTrue();
         assertThat(o.namenodes()).isFalse();
+        assertThat(o.failover())
+                .as("--journal-only skips the failover scenarios")
+                .isFalse();
         assertThat(o.out().toString()).matches("bench/results/\\d{8}-\\d{6}Z");
+    }
+
+    @Test
+    void failoverOnlySkipsTheRepetitionsAndNoFailoverSkipsTheFailovers() {
+        BenchOptions only = BenchOptions.parse(List.of("--dist", "/d", "--failover-only"));
+        assertThat(only.journal()).isFalse();
+        assertThat(only.failover()).isTrue();
+        BenchOptions none = BenchOptions.parse(List.of("--dist", "/d", "--no-failover"));
+        assertThat(none.journal()).isTrue();
+        assertThat(none.namenodes()).isTrue();
+        assertThat(none.failover()).isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--dist", "/d", "--failover-only", "--journal-only")))
+                .hasMessageContaining("exclude each other");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--dist", "/d", "--failover-only", "--no-failover")))
+                .hasMessageContaining("exclude each other");
+    }
+
+    @Test
+    void zooKeeperClientSideRunsWhenItsProviderIsOnTheClasspathOrNamed() {
+        assertThat(BenchOptions.parse(List.of("--dist", "/d"), c -> false).zkClientProvider())
+                .isNull();
+        assertThat(BenchOptions.parse(List.of("--dist", "/d"), c -> true).zkClientProvider())
+                .isEqualTo(BenchOptions.ZK_CLIENT_PROVIDER);
+        assertThat(BenchOptions.parse(List.of("--dist", "/d", "--zk-client-provider", "none"), c -> true)
+                        .zkClientProvider())
+                .isNull();
+        assertThat(BenchOptions.parse(List.of("--dist", "/d", "--zk-client-provider", "a.B"), "a.B"::equals)
+                        .zkClientProvider())
+                .isEqualTo("a.B");
+        assertThat(BenchOptions.parse(List.of("--dist", "/d", "--no-failover"), c -> true)
+                        .zkClientProvider())
+                .as("no failover, no extra side")
+                .isNull();
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--dist", "/d", "--zk-client-provider", "a.B"), c -> false))
+                .hasMessageContaining("a.B is not on the classpath");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.qjmkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qjmkit.testkit.process.AckingWriter;
+import io.qjmkit.testkit.process.DistProcesses;
+import io.qjmkit.testkit.process.HaProcessCluster;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;

@@ -2,6 +2,9 @@ package io.qjmkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qjmkit.testkit.process.AckingWriter;
+import io.qjmkit.testkit.process.DistProcesses;
+import io.qjmkit.testkit.process.HaProcessCluster;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;

@@ -2,6 +2,8 @@ package io.qjmkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qjmkit.testkit.process.DistProcesses;
+import io.qjmkit.testkit.process.HaProcessCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -2,6 +2,8 @@ package io.qjmkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qjmkit.testkit.process.DistProcesses;
+import io.qjmkit.testkit.process.HaNameserviceConf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

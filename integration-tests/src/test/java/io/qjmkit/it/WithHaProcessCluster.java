@@ -1,5 +1,6 @@
 package io.qjmkit.it;
 
+import io.qjmkit.testkit.process.HaProcessCluster;
 import org.junit.jupiter.api.AfterEach;
 
 /** For tests that start an {@link HaProcessCluster}: whatever a test started is stopped after it. */

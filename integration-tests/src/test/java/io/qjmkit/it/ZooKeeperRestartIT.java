@@ -2,6 +2,8 @@ package io.qjmkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qjmkit.testkit.process.AckingWriter;
+import io.qjmkit.testkit.process.HaProcessCluster;
 import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;

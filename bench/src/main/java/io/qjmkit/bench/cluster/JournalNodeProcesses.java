@@ -32,6 +32,7 @@ public final class JournalNodeProcesses implements AutoCloseable {
     private final JournalKind kind;
     private final List<Process> processes = new ArrayList<>();
     private final List<Integer> rpcPorts = new ArrayList<>();
+    private final List<Integer> httpPorts = new ArrayList<>();
     /** Stops the JournalNodes if the benchmark JVM is interrupted (Ctrl-C, SIGTERM) before close. */
     private final Thread stopOnExit = new Thread(this::stopProcesses, "stop-journalnodes");
 
@@ -56,6 +57,7 @@ public final class JournalNodeProcesses implements AutoCloseable {
                 rpc[i] = freePort();
                 http[i] = freePort();
                 jns.rpcPorts.add(rpc[i]);
+                jns.httpPorts.add(http[i]);
             }
             for (int i = 0; i < NODES; i++) {
                 jns.processes.add(jns.launch(i, dist, workDir, jvmFlags, jfrDir, rpc[i], http[i]));
@@ -78,6 +80,13 @@ public final class JournalNodeProcesses implements AutoCloseable {
             b.append(i == 0 ? "" : ";").append("127.0.0.1:").append(rpcPorts.get(i));
         }
         return URI.create(b.append('/').append(journalId).toString());
+    }
+
+    /** Each JournalNode's status endpoint {@code http://127.0.0.1:<http port>/metrics} (qjm-kit's JSON). */
+    public List<URI> metricsUris() {
+        return httpPorts.stream()
+                .map(p -> URI.create("http://127.0.0.1:" + p + "/metrics"))
+                .toList();
     }
 
     public List<Long> pids() {

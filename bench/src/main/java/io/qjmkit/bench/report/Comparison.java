@@ -17,23 +17,37 @@ import java.util.function.Function;
 public final class Comparison {
     private Comparison() {}
 
-    /** One figure compared. {@code ours}/{@code hadoop} are null when that side has no value. */
+    /**
+     * One figure compared. {@code ours}/{@code hadoop} are null when that side has no value;
+     * {@code zkClient} holds the optional third side (qjm-kit with the ZooKeeper-following client),
+     * null when it was not measured.
+     */
     public record Row(
             FigureKey key,
             String unit,
             boolean lowerIsBetter,
             Spread ours,
             Spread hadoop,
+            Spread zkClient,
             Target target,
             double loadMedian,
             double stealMax) {
 
         /** ours/Hadoop of the medians, NaN when either side is missing or Hadoop's is zero. */
         public double ratio() {
-            if (ours == null || hadoop == null || hadoop.median() == 0) {
+            return ratioOf(ours);
+        }
+
+        /** zkClient/Hadoop of the medians, NaN when either is missing. */
+        public double zkClientRatio() {
+            return ratioOf(zkClient);
+        }
+
+        private double ratioOf(Spread side) {
+            if (side == null || hadoop == null || hadoop.median() == 0) {
                 return Double.NaN;
             }
-            return ours.median() / hadoop.median();
+            return side.median() / hadoop.median();
         }
 
         /** How many times better ours is (>1 means better), whatever the metric's direction. */
@@ -44,21 +58,35 @@ public final class Comparison {
 
         /** The verdict, empty when there is no target or a side is missing. */
         public Optional<Boolean> met() {
-            if (target == null || ours == null) {
+            return verdict(ours, ratio());
+        }
+
+        /** The verdict for the third side, empty when there is no target or a side is missing. */
+        public Optional<Boolean> zkClientMet() {
+            return verdict(zkClient, zkClientRatio());
+        }
+
+        private Optional<Boolean> verdict(Spread side, double ratio) {
+            if (target == null || side == null) {
                 return Optional.empty();
             }
-            if (target.kind() != Target.Kind.ABSOLUTE_AT_MOST && hadoop == null) {
+            if (target.isRatio() && hadoop == null) {
                 return Optional.empty();
             }
-            return Optional.of(target.isMet(ratio(), ours.worst(lowerIsBetter)));
+            return Optional.of(target.isMet(ratio, side, lowerIsBetter));
         }
     }
 
-    /** Rows comparing qjm-kit with Hadoop; measurements of other "impls" (the disk) are skipped. */
+    /**
+     * Rows comparing qjm-kit (and, where measured, qjm-kit with the ZooKeeper-following client)
+     * with Hadoop; measurements of other "impls" (the disk) are skipped.
+     */
     public static List<Row> rows(List<Measurement> all, Function<FigureKey, Target> targets) {
         Map<FigureKey, List<Measurement>> byKey = new LinkedHashMap<>();
         for (Measurement m : all) {
-            if (m.impl().equals(Measurement.QJM_KIT) || m.impl().equals(Measurement.HADOOP)) {
+            if (m.impl().equals(Measurement.QJM_KIT)
+                    || m.impl().equals(Measurement.HADOOP)
+                    || m.impl().equals(Measurement.QJM_KIT_ZK_CLIENT)) {
                 byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
             }
         }
@@ -80,6 +108,7 @@ public final class Comparison {
         Measurement first = ms.get(0);
         List<Double> ours = values(ms, Measurement.QJM_KIT);
         List<Double> hadoop = values(ms, Measurement.HADOOP);
+        List<Double> zkClient = values(ms, Measurement.QJM_KIT_ZK_CLIENT);
         List<Double> loads =
                 ms.stream().map(Measurement::load1).filter(Double::isFinite).toList();
         double stealMax = ms.stream()
@@ -93,6 +122,7 @@ public final class Comparison {
                 first.lowerIsBetter(),
                 ours.isEmpty() ? null : Spread.of(ours),
                 hadoop.isEmpty() ? null : Spread.of(hadoop),
+                zkClient.isEmpty() ? null : Spread.of(zkClient),
                 target,
                 loads.isEmpty() ? Double.NaN : Spread.of(loads).median(),
                 stealMax);

@@ -3,7 +3,8 @@ package io.qjmkit.bench.report;
 /**
  * One figure of one repetition of one implementation, with the machine's load while it was measured.
  *
- * @param impl {@code qjm-kit}, {@code hadoop}, or {@code disk} for the disk's own floor
+ * @param impl {@code qjm-kit}, {@code hadoop}, {@code qjm-kit+zk-client} (qjm-kit measured with the
+ *     ZooKeeper-following HA client, failover scenarios only), or {@code disk} for the disk's own floor
  * @param better {@code lower} or {@code higher}: which direction is an improvement
  * @param load1 1-minute load average at the end of the measurement
  * @param stealPct CPU time stolen by the hypervisor during the measurement, percent
@@ -24,6 +25,8 @@ public record Measurement(
     public static final String QJM_KIT = "qjm-kit";
     public static final String HADOOP = "hadoop";
     public static final String DISK = "disk";
+    /** qjm-kit's daemons with the ZooKeeper-following client (io.qjmkit.haclient) instead of the stock one. */
+    public static final String QJM_KIT_ZK_CLIENT = "qjm-kit+zk-client";
 
     public boolean lowerIsBetter() {
         return "lower".equals(better);

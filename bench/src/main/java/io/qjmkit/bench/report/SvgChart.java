@@ -97,7 +97,7 @@ public final class SvgChart {
                 ROW - 8,
                 color));
         boolean clipped = Math.abs(Math.log(adv) / Math.log(2)) > SPAN;
-        if (r.target() != null && r.target().kind() != Target.Kind.ABSOLUTE_AT_MOST) {
+        if (r.target() != null && r.target().isRatio() && r.target().kind() != Target.Kind.ALL_OF) {
             double needed = r.target().kind() == Target.Kind.RATIO_AT_MOST
                     ? 1.0 / r.target().bound()
                     : r.target().bound();
@@ -111,9 +111,10 @@ public final class SvgChart {
                     y + ROW - 1));
         }
         String value = MarkdownTable.format(adv) + "×" + (clipped ? " ▶" : "");
-        if (r.target() != null && r.target().kind() == Target.Kind.ABSOLUTE_AT_MOST && r.ours() != null) {
-            value += "  (worst " + MarkdownTable.format(r.ours().max()) + " " + r.unit() + ", target ≤ "
-                    + MarkdownTable.format(r.target().bound()) + ")";
+        if (r.target() != null && !r.target().isRatio() && r.ours() != null) {
+            value += "  (median " + MarkdownTable.format(r.ours().median()) + ", worst "
+                    + MarkdownTable.format(r.ours().max()) + " " + r.unit() + "; "
+                    + r.target().text() + ")";
         }
         text(b, PLOT_RIGHT + 6, y + 15, "start", "", value);
     }

@@ -22,6 +22,15 @@ public final class LatencyRecorder {
         return size;
     }
 
+    /** The mean of the samples in nanoseconds; 0 when there are none. */
+    public double meanNanos() {
+        long sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += samples[i];
+        }
+        return size == 0 ? 0 : (double) sum / size;
+    }
+
     /** Adds every sample of {@code other} to this recorder. */
     public void addAll(LatencyRecorder other) {
         for (int i = 0; i < other.size; i++) {

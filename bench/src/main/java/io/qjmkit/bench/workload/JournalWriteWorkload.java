@@ -35,6 +35,14 @@ public final class JournalWriteWorkload {
 
     /** Formats the (fresh) journal, then measures each batch size in its own segment. */
     public List<Figure> run(JournalManager journal, int... batchSizes) throws IOException {
+        return run(journal, null, batchSizes);
+    }
+
+    /**
+     * As {@link #run(JournalManager, int...)}, and when {@code share} is not null also the
+     * JournalNodes' share of each batch size's flushes (qjm-kit's JournalNodes only).
+     */
+    public List<Figure> run(JournalManager journal, JournalNodeShare share, int... batchSizes) throws IOException {
         journal.format(NAMESPACE, false);
         journal.recoverUnfinalizedSegments();
         List<Figure> figures = new ArrayList<>();
@@ -44,10 +52,12 @@ public final class JournalWriteWorkload {
             EditLogOutputStream out = journal.startLogSegment(first, BenchOps.LAYOUT_VERSION);
             next = writeFor(out, batch, next, durations.warmup().toNanos(), null);
             LatencyRecorder latencies = new LatencyRecorder();
+            JournalNodeShare.Totals before = share == null ? null : totals(share);
             long start = System.nanoTime();
             long measuredFrom = next;
             next = writeFor(out, batch, next, durations.measure().toNanos(), latencies);
             double seconds = (System.nanoTime() - start) / 1e9;
+            JournalNodeShare.Totals after = share == null ? null : totals(share);
             out.close();
             journal.finalizeLogSegment(first, next - 1);
 
@@ -57,8 +67,21 @@ public final class JournalWriteWorkload {
             figures.add(Figure.latencyMs(s, "flush p99", p.millisAt(99)));
             figures.add(Figure.latencyMs(s, "flush p99.9", p.millisAt(99.9)));
             figures.add(Figure.rate(s, "throughput", "txns/s", (next - measuredFrom) / seconds));
+            figures.add(Figure.latencyMs(s, "flush mean", latencies.meanNanos() / 1e6));
+            if (share != null) {
+                figures.addAll(after.since(before, s));
+            }
         }
         return figures;
+    }
+
+    private static JournalNodeShare.Totals totals(JournalNodeShare share) throws IOException {
+        try {
+            return share.read();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted reading the JournalNodes' metrics");
+        }
     }
 
     private long writeFor(EditLogOutputStream out, int batch, long next, long nanos, LatencyRecorder rec)

@@ -1,4 +1,4 @@
-package io.qjmkit.it;
+package io.qjmkit.testkit.process;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,16 +14,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.awaitility.Awaitility;
 
 /**
  * A client that keeps creating directories through the HA client on its own thread and records
  * every one acknowledged (mkdirs returned true) with its time. A failed call is retried with the
  * same path and is not recorded, so the record is exactly what the cluster promised to keep.
  */
-final class AckingWriter implements AutoCloseable {
-    /** One acknowledged directory. */
-    record Ack(String path, long atMillis) {}
+public final class AckingWriter implements AutoCloseable {
+    /**
+     * One acknowledged directory, stamped with the wall clock (for logs) and {@link
+     * System#nanoTime()} (for intervals).
+     */
+    public record Ack(String path, long atMillis, long atNanos) {}
 
     private final FileSystem fs;
     private final String dir;
@@ -33,7 +35,8 @@ final class AckingWriter implements AutoCloseable {
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final Thread thread;
 
-    AckingWriter(FileSystem fs, String dir) {
+    /** Starts writing under {@code dir} at once. */
+    public AckingWriter(FileSystem fs, String dir) {
         this.fs = fs;
         this.dir = dir;
         this.thread = new Thread(this::loop, "acking-writer");
@@ -47,7 +50,7 @@ final class AckingWriter implements AutoCloseable {
                 String path = dir + "/d" + i;
                 try {
                     if (fs.mkdirs(new Path(path))) {
-                        acks.add(new Ack(path, System.currentTimeMillis()));
+                        acks.add(new Ack(path, System.currentTimeMillis(), System.nanoTime()));
                         i++;
                     }
                 } catch (IOException e) {
@@ -61,21 +64,22 @@ final class AckingWriter implements AutoCloseable {
         }
     }
 
-    int count() {
+    public int count() {
         return acks.size();
     }
 
-    long failedCalls() {
+    public long failedCalls() {
         return failedCalls.get();
     }
 
     /** Waits until {@code more} further directories have been acknowledged. */
-    void awaitMore(int more, Duration timeout) {
+    public void awaitMore(int more, Duration timeout) {
         int target = count() + more;
-        Awaitility.await("writer acknowledged " + target + " directories (failed calls: " + failedCalls + ")")
-                .atMost(timeout)
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> {
+        Poll.until(
+                "writer acknowledged " + target + " directories (failed calls: " + failedCalls + ")",
+                timeout,
+                Duration.ofMillis(50),
+                () -> {
                     if (fatal.get() != null) {
                         throw new AssertionError("writer died", fatal.get());
                     }
@@ -84,7 +88,7 @@ final class AckingWriter implements AutoCloseable {
     }
 
     /** The time of the first ack at or after {@code millis}, if any. */
-    OptionalLong firstAckAtOrAfter(long millis) {
+    public OptionalLong firstAckAtOrAfter(long millis) {
         for (Ack a : acks) {
             if (a.atMillis() >= millis) {
                 return OptionalLong.of(a.atMillis());
@@ -93,8 +97,29 @@ final class AckingWriter implements AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /** The {@link System#nanoTime()} of the first ack at or after {@code nanos}, if any. */
+    public OptionalLong firstAckAtOrAfterNanos(long nanos) {
+        for (Ack a : acks) {
+            if (a.atNanos() - nanos >= 0) {
+                return OptionalLong.of(a.atNanos());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The longest time between two consecutive acks so far, in nanoseconds. */
+    public long longestGapNanos() {
+        long longest = 0;
+        List<Ack> snapshot = new ArrayList<>(acks);
+        for (int i = 1; i < snapshot.size(); i++) {
+            longest = Math.max(
+                    longest, snapshot.get(i).atNanos() - snapshot.get(i - 1).atNanos());
+        }
+        return longest;
+    }
+
     /** The longest time between two consecutive acks so far. */
-    long longestGapMillis() {
+    public long longestGapMillis() {
         long longest = 0;
         List<Ack> snapshot = new ArrayList<>(acks);
         for (int i = 1; i < snapshot.size(); i++) {
@@ -104,12 +129,12 @@ final class AckingWriter implements AutoCloseable {
         return longest;
     }
 
-    List<Ack> acks() {
+    public List<Ack> acks() {
         return List.copyOf(acks);
     }
 
     /** Stops the writer and returns what it saw go wrong fatally (null when nothing did). */
-    Throwable stop() throws InterruptedException {
+    public Throwable stop() throws InterruptedException {
         stop.set(true);
         thread.join(Duration.ofMinutes(2).toMillis());
         if (thread.isAlive()) {
@@ -119,7 +144,7 @@ final class AckingWriter implements AutoCloseable {
     }
 
     /** The acknowledged directories that {@code reader} does not list. */
-    List<String> missingIn(FileSystem reader) throws IOException {
+    public List<String> missingIn(FileSystem reader) throws IOException {
         Set<String> present = new HashSet<>();
         for (FileStatus s : reader.listStatus(new Path(dir))) {
             present.add(s.getPath().toUri().getPath());

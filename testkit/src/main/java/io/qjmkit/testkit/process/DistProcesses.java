@@ -1,4 +1,4 @@
-package io.qjmkit.it;
+package io.qjmkit.testkit.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,27 +14,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
  * Starts the built distribution's launchers ({@code bin/journalnode}, {@code bin/namenode}, {@code
- * bin/hdfs}, {@code bin/zkfc}, {@code bin/zookeeper}, {@code bin/haadmin}) as separate processes, each with its own configuration directory, and kills only the
- * processes it started, by PID.
+ * bin/hdfs}, {@code bin/zkfc}, {@code bin/zookeeper}, {@code bin/haadmin}) as separate processes,
+ * each with its own configuration directory, and kills only the processes it started, by PID.
  */
-final class DistProcesses implements AutoCloseable {
+public final class DistProcesses implements AutoCloseable {
+    /** The system property naming the built distribution's directory (dist/target/qjm-kit-VERSION). */
+    public static final String DIST_DIR_PROPERTY = "qjmkit.dist.dir";
+
     private final Path dist;
     private final Path workDir;
-    private final List<Process> started = new ArrayList<>();
+    private final List<Process> started = new CopyOnWriteArrayList<>();
 
-    DistProcesses(Path workDir) {
-        String dir = System.getProperty("qjmkit.dist.dir");
-        if (dir == null || !Files.isDirectory(Path.of(dir, "bin"))) {
-            throw new IllegalStateException("qjmkit.dist.dir does not point at a built distribution (" + dir
-                    + "); run 'mvn -B package -DskipTests' first");
+    /** Processes of the distribution named by the system property {@value #DIST_DIR_PROPERTY}. */
+    public DistProcesses(Path workDir) {
+        this(defaultDist(), workDir);
+    }
+
+    /** Processes of the distribution at {@code dist}, with their configuration and logs under {@code workDir}. */
+    public DistProcesses(Path dist, Path workDir) {
+        if (dist == null || !Files.isDirectory(dist.resolve("bin"))) {
+            throw new IllegalStateException(dist + " is not a built distribution (no bin/): set -D" + DIST_DIR_PROPERTY
+                    + " to dist/target/qjm-kit-<version> after 'mvn -B package -DskipTests'");
         }
-        this.dist = Path.of(dir);
+        this.dist = dist;
         this.workDir = workDir;
+        Runtime.getRuntime().addShutdownHook(exitHook);
+    }
+
+    /** Stops what is still running when the JVM exits without {@link #close()} (e.g. Ctrl-C of the benchmark). */
+    private final Thread exitHook = new Thread(this::stopAll, "dist-processes-exit");
+
+    /** The distribution named by {@value #DIST_DIR_PROPERTY}, or null when the property is unset. */
+    public static Path defaultDist() {
+        String dir = System.getProperty(DIST_DIR_PROPERTY);
+        return dir == null ? null : Path.of(dir);
     }
 
     /** Ports handed out in this JVM: a port released by one call is never handed out again. */
@@ -44,7 +62,7 @@ final class DistProcesses implements AutoCloseable {
      * A port nothing listens on now and that this JVM has not handed out before, so that two
      * processes of one cluster (whose ports are all chosen before any starts) never get the same.
      */
-    static int freePort() {
+    public static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             try (ServerSocket s = new ServerSocket(0)) {
                 if (ISSUED.add(s.getLocalPort())) {
@@ -58,7 +76,7 @@ final class DistProcesses implements AutoCloseable {
     }
 
     /** Writes {@code core-site.xml} and {@code hdfs-site.xml} holding {@code props} into a new conf dir. */
-    Path confDir(String name, Map<String, String> props) throws IOException {
+    public Path confDir(String name, Map<String, String> props) throws IOException {
         Path conf = workDir.resolve("conf-" + name);
         Files.createDirectories(conf);
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration>\n");
@@ -80,7 +98,7 @@ final class DistProcesses implements AutoCloseable {
     }
 
     /** Starts {@code bin/<command> args} in the background with its output in {@code <name>.log}. */
-    Process start(String name, Path conf, String command, String... args) throws IOException {
+    public Process start(String name, Path conf, String command, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(dist.resolve("bin").resolve(command).toString());
         cmd.addAll(List.of(args));
@@ -95,7 +113,7 @@ final class DistProcesses implements AutoCloseable {
     }
 
     /** Runs {@code bin/<command> args} to completion and returns its exit code. */
-    int run(String name, Path conf, Duration timeout, String command, String... args) throws Exception {
+    public int run(String name, Path conf, Duration timeout, String command, String... args) throws Exception {
         Process p = start(name, conf, command, args);
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
@@ -106,13 +124,13 @@ final class DistProcesses implements AutoCloseable {
     }
 
     /** What a finished command printed, separately, and its exit code (255 for Java's -1). */
-    record CliResult(int exit, String stdout, String stderr) {}
+    public record CliResult(int exit, String stdout, String stderr) {}
 
     /**
      * Runs {@code bin/<command> args} to completion with {@code stdin} as its input, capturing
      * standard output and error separately (also kept in {@code <name>.out} / {@code <name>.err}).
      */
-    CliResult runCaptured(String name, Path conf, Duration timeout, String stdin, String command, String... args)
+    public CliResult runCaptured(String name, Path conf, Duration timeout, String stdin, String command, String... args)
             throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(dist.resolve("bin").resolve(command).toString());
@@ -139,7 +157,7 @@ final class DistProcesses implements AutoCloseable {
     }
 
     /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to the process, by its PID. */
-    static void signal(Process p, String signal) throws Exception {
+    public static void signal(Process p, String signal) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid()))
                 .redirectErrorStream(true)
                 .start();
@@ -149,11 +167,11 @@ final class DistProcesses implements AutoCloseable {
         }
     }
 
-    Path log(String name) {
+    public Path log(String name) {
         return workDir.resolve(name + ".log");
     }
 
-    String logText(String name) {
+    public String logText(String name) {
         try {
             return Files.readString(log(name));
         } catch (IOException e) {
@@ -161,8 +179,9 @@ final class DistProcesses implements AutoCloseable {
         }
     }
 
-    static void awaitListening(int port, Duration timeout) {
-        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+    /** Waits until something accepts connections on 127.0.0.1:{@code port}. */
+    public static void awaitListening(int port, Duration timeout) {
+        Poll.until("127.0.0.1:" + port + " listening", timeout, Duration.ofMillis(100), () -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return true;
@@ -172,14 +191,30 @@ final class DistProcesses implements AutoCloseable {
         });
     }
 
-    /** SIGKILL, as a crash or an OOM killer would. */
-    static void kill9(Process p) throws InterruptedException {
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
+    /**
+     * SIGKILL, as a crash or an OOM killer would. With several processes, all are signalled before
+     * waiting for any, so they die together (as on a lost host).
+     */
+    public static void kill9(Process... ps) throws InterruptedException {
+        for (Process p : ps) {
+            p.destroyForcibly();
+        }
+        for (Process p : ps) {
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // The JVM is exiting: the hook is stopping the processes.
+        }
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
         for (Process p : started) {
             if (p.isAlive()) {
                 // A process a test stopped (SIGSTOP) would not act on SIGTERM.

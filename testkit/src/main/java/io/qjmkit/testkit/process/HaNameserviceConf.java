@@ -1,4 +1,4 @@
-package io.qjmkit.it;
+package io.qjmkit.testkit.process;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,10 +8,11 @@ import java.util.Map;
  * whose shared edit log is three qjm-kit JournalNodes, with in-progress tailing. Tests add what
  * is theirs (fencing, controllers, per-process directories).
  */
-final class HaNameserviceConf {
+public final class HaNameserviceConf {
     private HaNameserviceConf() {}
 
-    static Map<String, String> of(String ns, int[] jnRpc, int[] nnRpc, int[] nnHttp) {
+    /** The shared keys for nameservice {@code ns} (NameNodes nn1, nn2) on the given ports. */
+    public static Map<String, String> of(String ns, int[] jnRpc, int[] nnRpc, int[] nnHttp) {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("fs.defaultFS", "hdfs://" + ns);
         conf.put("dfs.nameservices", ns);

@@ -1,4 +1,4 @@
-package io.qjmkit.it;
+package io.qjmkit.testkit.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,61 +21,127 @@ import org.apache.hadoop.hdfs.tools.NNHAServiceTarget;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
-import org.awaitility.Awaitility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A complete automatic-failover deployment as separate processes started from the built
  * distribution: a single-server ZooKeeper ({@code bin/zookeeper}), three JournalNodes, two stock
  * NameNodes on the qjm-kit journal, and one failover controller ({@code bin/zkfc}) per NameNode.
- * Tests kill, stop and restart these processes (by PID) and ask the NameNodes for their HA state
- * over RPC.
+ * Tests and the benchmark kill, stop and restart these processes (by PID) and ask the NameNodes
+ * for their HA state over RPC.
  */
-final class HaProcessCluster implements AutoCloseable {
-    static final String NS = "ha";
-    static final String PARENT_ZNODE = "/hadoop-ha";
-    /** ZooKeeper's tick: sessions from 1 s to 10 s are allowed. */
-    static final int ZK_TICK_MS = 500;
+public final class HaProcessCluster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HaProcessCluster.class);
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    public static final String NS = "ha";
+    public static final String PARENT_ZNODE = "/hadoop-ha";
+    /** ZooKeeper's default tick here: sessions from 1 s to 10 s are allowed. */
+    public static final int DEFAULT_ZK_TICK_MS = 500;
+    /** The client's failover proxy provider unless {@link Options#clientFailoverProxyProvider} says otherwise. */
+    public static final String CONFIGURED_PROVIDER =
+            "org.apache.hadoop.hdfs.server.namenode.ha.ConfiguredFailoverProxyProvider";
+
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CMD_TIMEOUT = Duration.ofMinutes(2);
 
-    /** What a test may change before the cluster starts. */
-    static final class Options {
-        String fencingMethods = "shell(/bin/true)";
-        int zkSessionTimeoutMs = 3000;
-        int healthRpcTimeoutMs = 3000;
-        boolean stockHadoop;
-        final Map<String, String> extra = new LinkedHashMap<>();
+    /** What a test (or the benchmark) may change before the cluster starts. */
+    public static final class Options {
+        private String fencingMethods = "shell(/bin/true)";
+        private int zkSessionTimeoutMs = 3000;
+        private int zkTickMs = DEFAULT_ZK_TICK_MS;
+        private int healthRpcTimeoutMs = 3000;
+        private boolean stockHadoop;
+        private String clientProvider = CONFIGURED_PROVIDER;
+        private Path dist = DistProcesses.defaultDist();
+        private Path workRoot = Path.of("target", "it-work");
+        private final Map<String, String> extra = new LinkedHashMap<>();
 
         /**
          * Hadoop's own JournalNodes, QuorumJournalManager and ZKFC instead of qjm-kit's (same
          * NameNodes, ZooKeeper, keys and client), for side-by-side measurements.
          */
-        Options stockHadoop() {
+        public Options stockHadoop() {
             this.stockHadoop = true;
             return this;
         }
 
-        Options fencing(String methods) {
+        public Options fencing(String methods) {
             this.fencingMethods = methods;
             return this;
         }
 
-        Options zkSessionTimeoutMs(int ms) {
+        /** {@code ha.zookeeper.session-timeout.ms} of both controllers. */
+        public Options zkSessionTimeoutMs(int ms) {
             this.zkSessionTimeoutMs = ms;
             return this;
         }
+
+        /**
+         * ZooKeeper's {@code tickTime}. The server expires sessions on tick boundaries and only
+         * grants timeouts between 2 and 20 ticks, so a fine tick keeps expiry close to the timeout.
+         */
+        public Options zkTickMs(int ms) {
+            this.zkTickMs = ms;
+            return this;
+        }
+
+        /**
+         * The class of {@code dfs.client.failover.proxy.provider.<ns>} in the clients this cluster
+         * hands out ({@link #haFileSystem()}); it must be on the caller's classpath. The daemons'
+         * configuration is not affected.
+         */
+        public Options clientFailoverProxyProvider(String className) {
+            this.clientProvider = className;
+            return this;
+        }
+
+        /** The built distribution to start processes from (default: system property qjmkit.dist.dir). */
+        public Options dist(Path dir) {
+            this.dist = dir;
+            return this;
+        }
+
+        /** The directory under which each cluster gets its own working directory (default target/it-work). */
+        public Options workRoot(Path dir) {
+            this.workRoot = dir;
+            return this;
+        }
+
+        /** Any further key for every daemon's configuration. */
+        public Options set(String key, String value) {
+            extra.put(key, value);
+            return this;
+        }
+
+        public boolean isStockHadoop() {
+            return stockHadoop;
+        }
+
+        public int zkSessionTimeoutMs() {
+            return zkSessionTimeoutMs;
+        }
+
+        public int zkTickMs() {
+            return zkTickMs;
+        }
+
+        public String clientFailoverProxyProvider() {
+            return clientProvider;
+        }
     }
 
-    final DistProcesses procs;
-    final Path workDir;
-    final Map<String, String> common = new LinkedHashMap<>();
-    final Path[] nnConf = new Path[2];
+    private final DistProcesses procs;
+    private final Path workDir;
+    private final Map<String, String> common = new LinkedHashMap<>();
+    private final Path[] nnConf = new Path[2];
     private final int zkPort = DistProcesses.freePort();
     private final int[] jnRpc = {DistProcesses.freePort(), DistProcesses.freePort(), DistProcesses.freePort()};
     private final int[] nnRpc = {DistProcesses.freePort(), DistProcesses.freePort()};
     private final int[] zkfcPort = {DistProcesses.freePort(), DistProcesses.freePort()};
     private final boolean stock;
+    private final int zkTickMs;
+    private final String clientProvider;
     private final Path zkConf;
     private Process zk;
     private final Process[] nn = new Process[2];
@@ -83,9 +149,16 @@ final class HaProcessCluster implements AutoCloseable {
     private int generation;
 
     private HaProcessCluster(Path workDir, Options o) throws IOException {
+        if (o.zkSessionTimeoutMs < 2 * o.zkTickMs || o.zkSessionTimeoutMs > 20 * o.zkTickMs) {
+            throw new IllegalArgumentException("ha.zookeeper.session-timeout.ms=" + o.zkSessionTimeoutMs
+                    + " is outside what ZooKeeper grants with tickTime " + o.zkTickMs + " (2 to 20 ticks):"
+                    + " change zkSessionTimeoutMs or zkTickMs");
+        }
         this.workDir = workDir;
-        this.procs = new DistProcesses(workDir);
+        this.procs = new DistProcesses(o.dist, workDir);
         this.stock = o.stockHadoop;
+        this.zkTickMs = o.zkTickMs;
+        this.clientProvider = o.clientProvider;
         int[] nnHttp = {DistProcesses.freePort(), DistProcesses.freePort()};
         common.putAll(HaNameserviceConf.of(NS, jnRpc, nnRpc, nnHttp));
         for (int i = 0; i < 2; i++) {
@@ -107,17 +180,19 @@ final class HaProcessCluster implements AutoCloseable {
         this.zkConf = procs.confDir("zk", Map.of());
     }
 
-    static String id(int i) {
+    /** The NameNode id of index {@code i} (0 or 1): nn1, nn2. */
+    public static String id(int i) {
         return "nn" + (i + 1);
     }
 
-    static int other(int i) {
+    /** The index of the other NameNode. */
+    public static int other(int i) {
         return 1 - i;
     }
 
     /** Starts every process, formats ZooKeeper and the namespace, and waits for a stable election. */
-    static HaProcessCluster start(String name, Options o) throws Exception {
-        Path base = Files.createDirectories(Path.of("target", "it-work").toAbsolutePath());
+    public static HaProcessCluster start(String name, Options o) throws Exception {
+        Path base = Files.createDirectories(o.workRoot.toAbsolutePath());
         HaProcessCluster c = new HaProcessCluster(Files.createTempDirectory(base, name + "-"), o);
         try {
             c.startAll();
@@ -130,6 +205,11 @@ final class HaProcessCluster implements AutoCloseable {
 
     private void startAll() throws Exception {
         Path template = FORMATTED.get(stock);
+        if (template != null && !Files.isDirectory(template)) {
+            // The cluster that kept it was deleted: format again.
+            FORMATTED.remove(stock, template);
+            template = null;
+        }
         if (template != null) {
             for (int i = 0; i < 3; i++) {
                 copyTree(template.resolve("jn" + i), workDir.resolve("jn" + i));
@@ -243,35 +323,36 @@ final class HaProcessCluster implements AutoCloseable {
                 "zookeeper",
                 Integer.toString(zkPort),
                 workDir.resolve("zk-data").toString(),
-                Integer.toString(ZK_TICK_MS));
+                Integer.toString(zkTickMs));
     }
 
     /**
      * One NameNode active, the other standby, and both controllers in the election (Hadoop's ZKFC
      * leaves no trace of the waiting controller in ZooKeeper: there, only the lock is counted).
      */
-    void awaitStableElection(Duration timeout) {
-        Awaitility.await("one active and one standby NameNode, both controllers in the election")
-                .atMost(timeout)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> active().isPresent()
+    public void awaitStableElection(Duration timeout) {
+        Poll.until(
+                "one active and one standby NameNode, both controllers in the election",
+                timeout,
+                Duration.ofMillis(200),
+                () -> active().isPresent()
                         && state(other(active().get())).orElse(null) == HAServiceState.STANDBY
                         && electionParticipants() == (stock ? 1 : 2));
     }
 
     /** Waits until NameNode {@code i} reports {@code expected}. */
-    void awaitState(int i, HAServiceState expected, Duration timeout, String why) {
-        Awaitility.await(id(i) + " " + expected + ": " + why)
-                .atMost(timeout)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> state(i).orElse(null) == expected);
+    public void awaitState(int i, HAServiceState expected, Duration timeout, String why) {
+        Poll.until(
+                id(i) + " " + expected + ": " + why,
+                timeout,
+                Duration.ofMillis(100),
+                () -> state(i).orElse(null) == expected);
     }
 
     /** The HA state NameNode {@code i} reports, or empty when it does not answer within 2 s. */
-    Optional<HAServiceState> state(int i) {
-        Configuration conf = clientConf();
+    public Optional<HAServiceState> state(int i) {
         try {
-            HAServiceProtocol proxy = new NNHAServiceTarget(conf, NS, id(i)).getProxy(conf, 2000);
+            HAServiceProtocol proxy = haServiceProxy(i, 2000);
             try {
                 return Optional.of(proxy.getServiceStatus().getState());
             } finally {
@@ -282,8 +363,17 @@ final class HaProcessCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * An RPC proxy of NameNode {@code i}'s {@link HAServiceProtocol} whose calls give up after
+     * {@code timeoutMs}; the caller stops it with {@link RPC#stopProxy}.
+     */
+    public HAServiceProtocol haServiceProxy(int i, int timeoutMs) throws IOException {
+        Configuration conf = clientConf();
+        return new NNHAServiceTarget(conf, NS, id(i)).getProxy(conf, timeoutMs);
+    }
+
     /** The index of the NameNode that reports itself active, if one does. */
-    Optional<Integer> active() {
+    public Optional<Integer> active() {
         for (int i = 0; i < 2; i++) {
             if (state(i).orElse(null) == HAServiceState.ACTIVE) {
                 return Optional.of(i);
@@ -293,7 +383,7 @@ final class HaProcessCluster implements AutoCloseable {
     }
 
     /** Ephemeral znodes under the nameservice's znode: one per controller in the election. */
-    int electionParticipants() {
+    public int electionParticipants() {
         try {
             ZooKeeper zooKeeper = new ZooKeeper("127.0.0.1:" + zkPort, 5000, event -> {});
             try {
@@ -320,9 +410,10 @@ final class HaProcessCluster implements AutoCloseable {
     }
 
     /** An HA client configuration that fails over quickly and keeps trying through a failover. */
-    Configuration clientConf() {
+    public Configuration clientConf() {
         Configuration conf = new HdfsConfiguration();
         common.forEach(conf::set);
+        conf.set("dfs.client.failover.proxy.provider." + NS, clientProvider);
         conf.setInt("dfs.client.failover.max.attempts", 200);
         conf.setInt("dfs.client.failover.sleep.base.millis", 50);
         conf.setInt("dfs.client.failover.sleep.max.millis", 500);
@@ -335,63 +426,91 @@ final class HaProcessCluster implements AutoCloseable {
     }
 
     /** The HA file system of the nameservice. */
-    FileSystem haFileSystem() throws IOException {
+    public FileSystem haFileSystem() throws IOException {
         return FileSystem.newInstance(URI.create("hdfs://" + NS), clientConf());
     }
 
     /** The HA file system, giving up a call after {@code attempts} failovers (for outages on purpose). */
-    FileSystem haFileSystem(int attempts) throws IOException {
+    public FileSystem haFileSystem(int attempts) throws IOException {
         Configuration conf = clientConf();
         conf.setInt("dfs.client.failover.max.attempts", attempts);
         return FileSystem.newInstance(URI.create("hdfs://" + NS), conf);
     }
 
     /** A client of NameNode {@code i} alone (no failover, no retries). */
-    FileSystem directFileSystem(int i) throws IOException {
+    public FileSystem directFileSystem(int i) throws IOException {
         Configuration conf = clientConf();
         conf.setBoolean("dfs.client.retry.policy.enabled", false);
         return FileSystem.newInstance(URI.create("hdfs://127.0.0.1:" + nnRpc[i]), conf);
     }
 
-    String nnAddress(int i) {
+    public String nnAddress(int i) {
         return "127.0.0.1:" + nnRpc[i];
     }
 
-    Process nameNode(int i) {
+    public Process nameNode(int i) {
         return nn[i];
     }
 
-    Process controller(int i) {
+    public Process controller(int i) {
         return zkfc[i];
     }
 
-    String controllerLog(int i) {
+    /** The log of controller {@code i} as first started. */
+    public String controllerLog(int i) {
         return procs.logText("zkfc" + (i + 1));
     }
 
+    /** This cluster's working directory: configuration, storage and every process's log. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** The ZooKeeper tick this cluster's server runs with, in milliseconds. */
+    public int zkTickMs() {
+        return zkTickMs;
+    }
+
     /** SIGKILL of NameNode {@code i}, as a crash or the OOM killer would. */
-    void kill9NameNode(int i) throws InterruptedException {
+    public void kill9NameNode(int i) throws InterruptedException {
+        LOG.info("SIGKILL {} (pid {})", id(i), nn[i].pid());
         DistProcesses.kill9(nn[i]);
     }
 
     /** Starts NameNode {@code i} again on its storage; it comes up standby. */
-    void restartNameNode(int i) throws IOException {
+    public void restartNameNode(int i) throws IOException {
         nn[i] = procs.start(id(i) + "-r" + (++generation), nnConf[i], "namenode");
     }
 
-    void kill9Controller(int i) throws InterruptedException {
+    public void kill9Controller(int i) throws InterruptedException {
+        LOG.info("SIGKILL controller of {} (pid {})", id(i), zkfc[i].pid());
         DistProcesses.kill9(zkfc[i]);
     }
 
+    /** Starts controller {@code i} again; it rejoins the election. */
+    public void restartController(int i) throws IOException {
+        zkfc[i] = startDaemon("zkfc" + (i + 1) + "-r" + (++generation), nnConf[i], "zkfc");
+    }
+
+    /**
+     * The loss of NameNode {@code i}'s host: SIGKILL of the NameNode and its controller together
+     * (both signalled before either is waited for). Its ZooKeeper session then lives on until it
+     * expires.
+     */
+    public void kill9Host(int i) throws InterruptedException {
+        LOG.info("SIGKILL {} (pid {}) and its controller (pid {}): host lost", id(i), nn[i].pid(), zkfc[i].pid());
+        DistProcesses.kill9(nn[i], zkfc[i]);
+    }
+
     /** SIGKILL of the ZooKeeper server and a start on the same port and data directory. */
-    void restartZooKeeper() throws Exception {
+    public void restartZooKeeper() throws Exception {
         DistProcesses.kill9(zk);
         zk = startZooKeeper("zookeeper-r" + (++generation));
         DistProcesses.awaitListening(zkPort, START_TIMEOUT);
     }
 
     /** Runs {@code bin/<command> args} with nn1's configuration and captures its output. */
-    DistProcesses.CliResult cli(String name, String stdin, String command, String... args) throws Exception {
+    public DistProcesses.CliResult cli(String name, String stdin, String command, String... args) throws Exception {
         return procs.runCaptured(name, nnConf[0], CMD_TIMEOUT, stdin, command, args);
     }
 
