@@ -3,6 +3,7 @@ package io.qjmkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qjmkit.testkit.process.AckingWriter;
+import io.qjmkit.testkit.process.HaClusterOptions;
 import io.qjmkit.testkit.process.HaProcessCluster;
 import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AutoFailoverControllerKillIT extends WithHaProcessCluster {
     @Test
     void lossOfActivesControllerFailsOverAfterSessionTimeout() throws Exception {
-        cluster = HaProcessCluster.start("auto-zkfc-kill", new HaProcessCluster.Options().zkSessionTimeoutMs(3000));
+        cluster = HaProcessCluster.start("auto-zkfc-kill", new HaClusterOptions().zkSessionTimeoutMs(3000));
         int active = cluster.active().orElseThrow();
         int standby = HaProcessCluster.other(active);
         try (FileSystem fs = cluster.haFileSystem();

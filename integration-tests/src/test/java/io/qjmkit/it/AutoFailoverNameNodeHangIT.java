@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qjmkit.testkit.process.AckingWriter;
 import io.qjmkit.testkit.process.DistProcesses;
+import io.qjmkit.testkit.process.HaClusterOptions;
 import io.qjmkit.testkit.process.HaProcessCluster;
 import java.io.IOException;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AutoFailoverNameNodeHangIT extends WithHaProcessCluster {
     @Test
     void hungActiveIsReplacedAndCannotWriteWhenItWakesUp() throws Exception {
-        cluster = HaProcessCluster.start("auto-hang", new HaProcessCluster.Options());
+        cluster = HaProcessCluster.start("auto-hang", new HaClusterOptions());
         int hung = cluster.active().orElseThrow();
         int standby = HaProcessCluster.other(hung);
         try (FileSystem fs = cluster.haFileSystem();

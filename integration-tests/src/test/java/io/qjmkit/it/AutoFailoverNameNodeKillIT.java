@@ -3,6 +3,7 @@ package io.qjmkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qjmkit.testkit.process.AckingWriter;
+import io.qjmkit.testkit.process.HaClusterOptions;
 import io.qjmkit.testkit.process.HaProcessCluster;
 import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AutoFailoverNameNodeKillIT extends WithHaProcessCluster {
     @Test
     void standbyBecomesActiveAutomaticallyAndNoAcknowledgedWriteIsLost() throws Exception {
-        cluster = HaProcessCluster.start("auto-kill", new HaProcessCluster.Options());
+        cluster = HaProcessCluster.start("auto-kill", new HaClusterOptions());
         int active = cluster.active().orElseThrow();
         int standby = HaProcessCluster.other(active);
         try (FileSystem fs = cluster.haFileSystem();

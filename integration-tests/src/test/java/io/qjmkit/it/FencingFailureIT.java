@@ -3,6 +3,7 @@ package io.qjmkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qjmkit.testkit.process.AckingWriter;
+import io.qjmkit.testkit.process.HaClusterOptions;
 import io.qjmkit.testkit.process.HaProcessCluster;
 import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FencingFailureIT extends WithHaProcessCluster {
     @Test
     void noPromotionWhenFencingFails() throws Exception {
-        cluster = HaProcessCluster.start("fence-fail", new HaProcessCluster.Options().fencing("shell(/bin/false)"));
+        cluster = HaProcessCluster.start("fence-fail", new HaClusterOptions().fencing("shell(/bin/false)"));
         int active = cluster.active().orElseThrow();
         int standby = HaProcessCluster.other(active);
         // Every call fails while no NameNode is active: give each up after a few seconds.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qjmkit.testkit.process.AckingWriter;
 import io.qjmkit.testkit.process.DistProcesses;
+import io.qjmkit.testkit.process.HaClusterOptions;
 import io.qjmkit.testkit.process.HaProcessCluster;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ class GracefulFailoverIT extends WithHaProcessCluster {
 
     @Test
     void ourHaadminAndHadoopsHaadminBothSwapRolesThroughTheControllers() throws Exception {
-        cluster = HaProcessCluster.start("graceful", new HaProcessCluster.Options());
+        cluster = HaProcessCluster.start("graceful", new HaClusterOptions());
         int first = cluster.active().orElseThrow();
         try (FileSystem fs = cluster.haFileSystem();
                 AckingWriter writer = new AckingWriter(fs, "/graceful")) {

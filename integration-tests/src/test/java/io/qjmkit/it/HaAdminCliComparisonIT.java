@@ -3,6 +3,7 @@ package io.qjmkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qjmkit.testkit.process.DistProcesses;
+import io.qjmkit.testkit.process.HaClusterOptions;
 import io.qjmkit.testkit.process.HaProcessCluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class HaAdminCliComparisonIT extends WithHaProcessCluster {
 
     @Test
     void everyCommandPrintsAndExitsLikeHdfsHaadmin() throws Exception {
-        cluster = HaProcessCluster.start("cli-compare", new HaProcessCluster.Options());
+        cluster = HaProcessCluster.start("cli-compare", new HaClusterOptions());
         int active = cluster.active().orElseThrow();
         String a = HaProcessCluster.id(active);
         String s = HaProcessCluster.id(HaProcessCluster.other(active));

@@ -3,6 +3,7 @@ package io.qjmkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qjmkit.testkit.process.AckingWriter;
+import io.qjmkit.testkit.process.HaClusterOptions;
 import io.qjmkit.testkit.process.HaProcessCluster;
 import java.time.Duration;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,8 +21,7 @@ class ZooKeeperRestartIT extends WithHaProcessCluster {
 
     @Test
     void zooKeeperRestartCausesNoFailoverAndNoDemotion() throws Exception {
-        cluster = HaProcessCluster.start(
-                "zk-restart", new HaProcessCluster.Options().zkSessionTimeoutMs(SESSION_TIMEOUT_MS));
+        cluster = HaProcessCluster.start("zk-restart", new HaClusterOptions().zkSessionTimeoutMs(SESSION_TIMEOUT_MS));
         int active = cluster.active().orElseThrow();
         int standby = HaProcessCluster.other(active);
         try (FileSystem fs = cluster.haFileSystem();

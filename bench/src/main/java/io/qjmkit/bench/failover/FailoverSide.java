@@ -1,7 +1,7 @@
 package io.qjmkit.bench.failover;
 
 import io.qjmkit.bench.report.Measurement;
-import io.qjmkit.testkit.process.HaProcessCluster;
+import io.qjmkit.testkit.process.HaClusterOptions;
 
 /**
  * One configuration whose failovers are measured: qjm-kit's daemons, Hadoop's own JN + QJM + ZKFC,
@@ -35,8 +35,8 @@ public record FailoverSide(String impl, boolean stockHadoop, String clientProvid
     }
 
     /** A fresh cluster configuration for this side. */
-    public HaProcessCluster.Options options() {
-        HaProcessCluster.Options o = new HaProcessCluster.Options()
+    public HaClusterOptions options() {
+        HaClusterOptions o = new HaClusterOptions()
                 .zkTickMs(FailoverPhase.ZK_TICK_MS)
                 .zkSessionTimeoutMs(FailoverPhase.ZK_SESSION_TIMEOUT_MS);
         if (stockHadoop) {

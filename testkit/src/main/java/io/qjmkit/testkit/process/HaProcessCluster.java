@@ -38,98 +38,12 @@ public final class HaProcessCluster implements AutoCloseable {
     public static final String PARENT_ZNODE = "/hadoop-ha";
     /** ZooKeeper's default tick here: sessions from 1 s to 10 s are allowed. */
     public static final int DEFAULT_ZK_TICK_MS = 500;
-    /** The client's failover proxy provider unless {@link Options#clientFailoverProxyProvider} says otherwise. */
+    /** The client's failover proxy provider unless {@link HaClusterOptions#clientFailoverProxyProvider} says otherwise. */
     public static final String CONFIGURED_PROVIDER =
             "org.apache.hadoop.hdfs.server.namenode.ha.ConfiguredFailoverProxyProvider";
 
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CMD_TIMEOUT = Duration.ofMinutes(2);
-
-    /** What a test (or the benchmark) may change before the cluster starts. */
-    public static final class Options {
-        private String fencingMethods = "shell(/bin/true)";
-        private int zkSessionTimeoutMs = 3000;
-        private int zkTickMs = DEFAULT_ZK_TICK_MS;
-        private int healthRpcTimeoutMs = 3000;
-        private boolean stockHadoop;
-        private String clientProvider = CONFIGURED_PROVIDER;
-        private Path dist = DistProcesses.defaultDist();
-        private Path workRoot = Path.of("target", "it-work");
-        private final Map<String, String> extra = new LinkedHashMap<>();
-
-        /**
-         * Hadoop's own JournalNodes, QuorumJournalManager and ZKFC instead of qjm-kit's (same
-         * NameNodes, ZooKeeper, keys and client), for side-by-side measurements.
-         */
-        public Options stockHadoop() {
-            this.stockHadoop = true;
-            return this;
-        }
-
-        public Options fencing(String methods) {
-            this.fencingMethods = methods;
-            return this;
-        }
-
-        /** {@code ha.zookeeper.session-timeout.ms} of both controllers. */
-        public Options zkSessionTimeoutMs(int ms) {
-            this.zkSessionTimeoutMs = ms;
-            return this;
-        }
-
-        /**
-         * ZooKeeper's {@code tickTime}. The server expires sessions on tick boundaries and only
-         * grants timeouts between 2 and 20 ticks, so a fine tick keeps expiry close to the timeout.
-         */
-        public Options zkTickMs(int ms) {
-            this.zkTickMs = ms;
-            return this;
-        }
-
-        /**
-         * The class of {@code dfs.client.failover.proxy.provider.<ns>} in the clients this cluster
-         * hands out ({@link #haFileSystem()}); it must be on the caller's classpath. The daemons'
-         * configuration is not affected.
-         */
-        public Options clientFailoverProxyProvider(String className) {
-            this.clientProvider = className;
-            return this;
-        }
-
-        /** The built distribution to start processes from (default: system property qjmkit.dist.dir). */
-        public Options dist(Path dir) {
-            this.dist = dir;
-            return this;
-        }
-
-        /** The directory under which each cluster gets its own working directory (default target/it-work). */
-        public Options workRoot(Path dir) {
-            this.workRoot = dir;
-            return this;
-        }
-
-        /** Any further key for every daemon's configuration. */
-        public Options set(String key, String value) {
-            extra.put(key, value);
-            return this;
-        }
-
-        public boolean isStockHadoop() {
-            return stockHadoop;
-        }
-
-        public int zkSessionTimeoutMs() {
-            return zkSessionTimeoutMs;
-        }
-
-        public int zkTickMs() {
-            return zkTickMs;
-        }
-
-        public String clientFailoverProxyProvider() {
-            return clientProvider;
-        }
-    }
 
     private final DistProcesses procs;
     private final Path workDir;
@@ -148,17 +62,17 @@ public final class HaProcessCluster implements AutoCloseable {
     private final Process[] zkfc = new Process[2];
     private int generation;
 
-    private HaProcessCluster(Path workDir, Options o) throws IOException {
-        if (o.zkSessionTimeoutMs < 2 * o.zkTickMs || o.zkSessionTimeoutMs > 20 * o.zkTickMs) {
-            throw new IllegalArgumentException("ha.zookeeper.session-timeout.ms=" + o.zkSessionTimeoutMs
-                    + " is outside what ZooKeeper grants with tickTime " + o.zkTickMs + " (2 to 20 ticks):"
+    private HaProcessCluster(Path workDir, HaClusterOptions o) throws IOException {
+        if (o.zkSessionTimeoutMs() < 2 * o.zkTickMs() || o.zkSessionTimeoutMs() > 20 * o.zkTickMs()) {
+            throw new IllegalArgumentException("ha.zookeeper.session-timeout.ms=" + o.zkSessionTimeoutMs()
+                    + " is outside what ZooKeeper grants with tickTime " + o.zkTickMs() + " (2 to 20 ticks):"
                     + " change zkSessionTimeoutMs or zkTickMs");
         }
         this.workDir = workDir;
-        this.procs = new DistProcesses(o.dist, workDir);
-        this.stock = o.stockHadoop;
-        this.zkTickMs = o.zkTickMs;
-        this.clientProvider = o.clientProvider;
+        this.procs = new DistProcesses(o.dist(), workDir);
+        this.stock = o.isStockHadoop();
+        this.zkTickMs = o.zkTickMs();
+        this.clientProvider = o.clientFailoverProxyProvider();
         int[] nnHttp = {DistProcesses.freePort(), DistProcesses.freePort()};
         common.putAll(HaNameserviceConf.of(NS, jnRpc, nnRpc, nnHttp));
         for (int i = 0; i < 2; i++) {
@@ -167,13 +81,13 @@ public final class HaProcessCluster implements AutoCloseable {
         common.put("dfs.ha.automatic-failover.enabled", "true");
         common.put("ha.zookeeper.quorum", "127.0.0.1:" + zkPort);
         common.put("ha.zookeeper.parent-znode", PARENT_ZNODE);
-        common.put("ha.zookeeper.session-timeout.ms", Integer.toString(o.zkSessionTimeoutMs));
+        common.put("ha.zookeeper.session-timeout.ms", Integer.toString(o.zkSessionTimeoutMs()));
         common.put("ha.health-monitor.check-interval.ms", "500");
-        common.put("ha.health-monitor.rpc-timeout.ms", Integer.toString(o.healthRpcTimeoutMs));
+        common.put("ha.health-monitor.rpc-timeout.ms", Integer.toString(o.healthRpcTimeoutMs()));
         common.put("ha.failover-controller.graceful-fence.rpc-timeout.ms", "2000");
         common.put("qjmkit.zkfc.failure-backoff.ms", "2000");
-        common.put("dfs.ha.fencing.methods", o.fencingMethods);
-        common.putAll(o.extra);
+        common.put("dfs.ha.fencing.methods", o.fencingMethods());
+        common.putAll(o.extra());
         if (stock) {
             common.remove("dfs.namenode.edits.journal-plugin.qjournal");
         }
@@ -191,8 +105,8 @@ public final class HaProcessCluster implements AutoCloseable {
     }
 
     /** Starts every process, formats ZooKeeper and the namespace, and waits for a stable election. */
-    public static HaProcessCluster start(String name, Options o) throws Exception {
-        Path base = Files.createDirectories(o.workRoot.toAbsolutePath());
+    public static HaProcessCluster start(String name, HaClusterOptions o) throws Exception {
+        Path base = Files.createDirectories(o.workRoot().toAbsolutePath());
         HaProcessCluster c = new HaProcessCluster(Files.createTempDirectory(base, name + "-"), o);
         try {
             c.startAll();
