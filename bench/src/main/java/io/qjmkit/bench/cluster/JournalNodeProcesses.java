@@ -1,5 +1,6 @@
 package io.qjmkit.bench.cluster;
 
+import io.qjmkit.testkit.process.HadoopSiteXml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -132,14 +133,7 @@ public final class JournalNodeProcesses implements AutoCloseable {
     }
 
     static void writeSiteFiles(Path conf, Map<String, String> props) throws IOException {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration>\n");
-        props.forEach((k, v) -> xml.append("  <property><name>")
-                .append(k)
-                .append("</name><value>")
-                .append(v)
-                .append("</value></property>\n"));
-        xml.append("</configuration>\n");
-        Files.writeString(conf.resolve("hdfs-site.xml"), xml, StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("hdfs-site.xml"), HadoopSiteXml.of(props), StandardCharsets.UTF_8);
         Files.writeString(
                 conf.resolve("core-site.xml"), "<?xml version=\"1.0\"?>\n<configuration>\n</configuration>\n");
         Files.writeString(

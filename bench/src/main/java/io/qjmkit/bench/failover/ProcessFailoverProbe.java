@@ -4,6 +4,7 @@ import io.qjmkit.bench.workload.Figure;
 import io.qjmkit.testkit.process.AckingWriter;
 import io.qjmkit.testkit.process.DistProcesses;
 import io.qjmkit.testkit.process.HaProcessCluster;
+import io.qjmkit.testkit.process.Poll;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class ProcessFailoverProbe {
     private static final int ACKS_AFTER = 100;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(120);
-    private static final long STATE_POLL_MS = 10;
+    private static final Duration STATE_POLL = Duration.ofMillis(10);
 
     private final HaProcessCluster cluster;
     private final FileSystem client;
@@ -133,25 +134,31 @@ public final class ProcessFailoverProbe {
     }
 
     /** Polls {@code proxy} every 10 ms until NameNode {@code i} reports ACTIVE; returns that nanoTime. */
-    private long awaitActive(HAServiceProtocol proxy, int i, long since) throws InterruptedException {
-        long deadline = since + RECOVERY_TIMEOUT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (!cluster.nameNode(i).isAlive()) {
-                throw new IllegalStateException(HaProcessCluster.id(i) + " exited (code "
-                        + cluster.nameNode(i).exitValue() + ") instead of becoming active after its peer's host was"
-                        + " lost; see " + HaProcessCluster.id(i) + ".log in " + cluster.workDir());
-            }
-            try {
-                if (proxy.getServiceStatus().getState() == HAServiceState.ACTIVE) {
-                    return System.nanoTime();
-                }
-            } catch (IOException e) {
-                LOG.debug("{} did not answer its HA state: {}", HaProcessCluster.id(i), e.toString());
-            }
-            Thread.sleep(STATE_POLL_MS);
-        }
-        throw new IllegalStateException(HaProcessCluster.id(i) + " did not become active within " + RECOVERY_TIMEOUT
-                + " after its peer's host was lost; controller logs in " + cluster.workDir());
+    private long awaitActive(HAServiceProtocol proxy, int i, long since) {
+        long[] activeAt = {0};
+        Duration left = RECOVERY_TIMEOUT.minusNanos(System.nanoTime() - since);
+        Poll.until(
+                HaProcessCluster.id(i) + " active after its peer's host was lost (controller logs in "
+                        + cluster.workDir() + ")",
+                left,
+                STATE_POLL,
+                () -> {
+                    if (!cluster.nameNode(i).isAlive()) {
+                        throw new IllegalStateException(HaProcessCluster.id(i) + " exited (code "
+                                + cluster.nameNode(i).exitValue() + ") instead of becoming active after its peer's"
+                                + " host was lost; see " + HaProcessCluster.id(i) + ".log in " + cluster.workDir());
+                    }
+                    try {
+                        if (proxy.getServiceStatus().getState() == HAServiceState.ACTIVE) {
+                            activeAt[0] = System.nanoTime();
+                            return true;
+                        }
+                    } catch (IOException e) {
+                        LOG.debug("{} did not answer its HA state: {}", HaProcessCluster.id(i), e.toString());
+                    }
+                    return false;
+                });
+        return activeAt[0];
     }
 
     /** From {@code killedAt} to the first ack stamped after the killed process was gone ({@code deadAt}). */

@@ -79,14 +79,7 @@ public final class DistProcesses implements AutoCloseable {
     public Path confDir(String name, Map<String, String> props) throws IOException {
         Path conf = workDir.resolve("conf-" + name);
         Files.createDirectories(conf);
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration>\n");
-        props.forEach((k, v) -> xml.append("  <property><name>")
-                .append(k)
-                .append("</name><value>")
-                .append(v)
-                .append("</value></property>\n"));
-        xml.append("</configuration>\n");
-        Files.writeString(conf.resolve("hdfs-site.xml"), xml, StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("hdfs-site.xml"), HadoopSiteXml.of(props), StandardCharsets.UTF_8);
         // Client tools (FsShell) read only core-site.xml, so fs.defaultFS must live there.
         String defaultFs = props.getOrDefault("fs.defaultFS", "file:///");
         Files.writeString(
