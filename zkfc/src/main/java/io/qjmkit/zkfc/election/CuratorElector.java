@@ -30,6 +30,8 @@ public final class CuratorElector implements Elector {
     private final ServingActivePublisher servingPublisher;
     private final ConnectionStateListener connectionListener = (c, state) -> connectionChanged(state);
     private volatile LeaderLatch latch;
+    /** Set when Curator gives the session up; the next connection is a new session. */
+    private volatile boolean sessionReplaced;
 
     /**
      * @param participantId how this controller appears among the latch participants, e.g. {@code ns1.nn1}
@@ -137,6 +139,10 @@ public final class CuratorElector implements Elector {
         LOG.info("[{}] ZooKeeper connection {}", participantId, state);
         switch (state) {
             case CONNECTED, RECONNECTED -> {
+                if (sessionReplaced) {
+                    sessionReplaced = false;
+                    rejoinWithNewSession();
+                }
                 // The latch re-checks its node by itself and reports LEADING when it still leads.
                 if (isLeading()) {
                     listener.electionChanged(ElectionEvent.LEADING, "reconnected and still leading");
@@ -144,10 +150,32 @@ public final class CuratorElector implements Elector {
             }
             case SUSPENDED -> listener.electionChanged(
                     ElectionEvent.DISCONNECTED, "ZooKeeper connection suspended: not leading, NameNode unchanged");
-            case LOST -> listener.electionChanged(
-                    ElectionEvent.DISCONNECTED, "ZooKeeper session lost: not leading, NameNode unchanged");
+            case LOST -> {
+                sessionReplaced = true;
+                listener.electionChanged(
+                        ElectionEvent.DISCONNECTED, "ZooKeeper session lost: not leading, NameNode unchanged");
+            }
             case READ_ONLY -> listener.electionChanged(
                     ElectionEvent.DISCONNECTED, "ZooKeeper connection read-only: not leading");
+        }
+    }
+
+    /**
+     * After a lost session the latch may find its old node again: a restarted server restores the
+     * sessions it had, and expires the old one only later. A latch that does not lead watches only
+     * its predecessor, so it would never see its own node go and would stay out of the election.
+     * A fresh latch creates its node under the new session.
+     */
+    private synchronized void rejoinWithNewSession() {
+        if (latch == null) {
+            return;
+        }
+        LOG.info("[{}] new ZooKeeper session: joining the election again with a fresh latch node", participantId);
+        leave();
+        try {
+            join();
+        } catch (ElectionException e) {
+            listener.electionChanged(ElectionEvent.DISCONNECTED, "could not rejoin the election: " + e.getMessage());
         }
     }
 
