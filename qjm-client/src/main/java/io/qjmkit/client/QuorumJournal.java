@@ -1,5 +1,6 @@
 package io.qjmkit.client;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.qjmkit.client.channel.ChannelSet;
 import io.qjmkit.client.channel.JournalChannel;
@@ -66,14 +67,12 @@ public class QuorumJournal implements JournalManager {
         }
         EventLoopGroup group = SharedEventLoops.acquire();
         List<JournalChannel> list = new ArrayList<>();
+        // One loop for every channel of this journal: a flush then wakes one thread, not several.
+        EventLoop loop = group.next();
         try {
             for (InetSocketAddress node : config.journalNodes()) {
                 list.add(new NettyJournalChannel(
-                        config.journalId(),
-                        node,
-                        group.next(),
-                        config.connectTimeoutMs(),
-                        config.catchupBufferBytes()));
+                        config.journalId(), node, loop, config.connectTimeoutMs(), config.catchupBufferBytes()));
             }
         } catch (RuntimeException e) {
             list.forEach(JournalChannel::close);

@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.qjmkit.journalnode.metrics.JournalMetrics;
@@ -70,7 +69,7 @@ public final class StatusHttpServer implements AutoCloseable {
         try {
             Channel ch = new ServerBootstrap()
                     .group(loops)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(EventLoops.serverSocketChannel(loops))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel c) {
