@@ -7,6 +7,6 @@ import java.time.Duration;
  * #QUICK} keeps a whole run under five minutes on two cores; {@link #FULL} under twenty.
  */
 public record Durations(Duration warmup, Duration measure, int lagSamples, int diskSamples) {
-    public static final Durations QUICK = new Durations(Duration.ofSeconds(1), Duration.ofSeconds(3), 200, 500);
-    public static final Durations FULL = new Durations(Duration.ofSeconds(2), Duration.ofSeconds(7), 600, 2000);
+    public static final Durations QUICK = new Durations(Duration.ofSeconds(1), Duration.ofMillis(2500), 200, 500);
+    public static final Durations FULL = new Durations(Duration.ofSeconds(2), Duration.ofSeconds(5), 600, 2000);
 }
