@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -298,29 +299,40 @@ public final class HaProcessCluster implements AutoCloseable {
 
     /** Ephemeral znodes under the nameservice's znode: one per controller in the election. */
     public int electionParticipants() {
+        List<Long> owners = electionSessions();
+        return owners == null ? -1 : owners.size();
+    }
+
+    /**
+     * The sessions owning the ephemeral znodes under the nameservice's znode, one entry per znode,
+     * or null when ZooKeeper does not answer.
+     */
+    public List<Long> electionSessions() {
         try {
             ZooKeeper zooKeeper = new ZooKeeper("127.0.0.1:" + zkPort, 5000, event -> {});
             try {
-                return countEphemeral(zooKeeper, PARENT_ZNODE + "/" + NS);
+                List<Long> owners = new ArrayList<>();
+                collectEphemeralOwners(zooKeeper, PARENT_ZNODE + "/" + NS, owners);
+                return owners;
             } finally {
                 zooKeeper.close();
             }
         } catch (Exception e) {
-            return -1;
+            return null;
         }
     }
 
-    private static int countEphemeral(ZooKeeper zooKeeper, String path) throws Exception {
+    private static void collectEphemeralOwners(ZooKeeper zooKeeper, String path, List<Long> owners) throws Exception {
         Stat stat = zooKeeper.exists(path, false);
         if (stat == null) {
-            return 0;
+            return;
         }
-        int n = stat.getEphemeralOwner() != 0 ? 1 : 0;
-        List<String> children = zooKeeper.getChildren(path, false);
-        for (String child : children) {
-            n += countEphemeral(zooKeeper, path + "/" + child);
+        if (stat.getEphemeralOwner() != 0) {
+            owners.add(stat.getEphemeralOwner());
         }
-        return n;
+        for (String child : zooKeeper.getChildren(path, false)) {
+            collectEphemeralOwners(zooKeeper, path + "/" + child, owners);
+        }
     }
 
     /** An HA client configuration that fails over quickly and keeps trying through a failover. */
@@ -418,7 +430,18 @@ public final class HaProcessCluster implements AutoCloseable {
 
     /** SIGKILL of the ZooKeeper server and a start on the same port and data directory. */
     public void restartZooKeeper() throws Exception {
+        killZooKeeper();
+        startZooKeeperAgain();
+    }
+
+    /** SIGKILL of the ZooKeeper server; {@link #startZooKeeperAgain()} brings it back. */
+    public void killZooKeeper() throws InterruptedException {
+        LOG.info("SIGKILL ZooKeeper (pid {})", zk.pid());
         DistProcesses.kill9(zk);
+    }
+
+    /** Starts the ZooKeeper server on the same port and data directory, as a restarted server. */
+    public void startZooKeeperAgain() throws IOException {
         zk = startZooKeeper("zookeeper-r" + (++generation));
         DistProcesses.awaitListening(zkPort, START_TIMEOUT);
     }
