@@ -54,28 +54,34 @@ public final class BenchMain {
 
     static String context(BenchOptions o) {
         HostLoad host = HostLoad.system();
-        return String.format(
+        String head = String.format(
                 Locale.ROOT,
-                "Run %s UTC, %s mode, %d repetitions per implementation (alternating order), %d CPUs,"
-                        + " 1-min load %.2f at start. Java %s.%n%n"
-                        + "- 3 JournalNodes per side on 127.0.0.1, one JVM each, same flags: %s; storage on %s"
-                        + " (same disk for both sides and for the disk floor).%n"
-                        + "- NameNodes: MiniDFSCluster HA pair in the benchmark JVM, fsync switched back on after"
-                        + " start, one local edits dir each, in-progress tailing (period 0, backoff max 1 ms),"
-                        + " 32 handlers; only `dfs.namenode.edits.journal-plugin.qjournal` differs.%n"
-                        + "- Journal ops: real mkdir ops of %d bytes each.%s%s",
+                "Run %s UTC, %s mode, %d CPUs, 1-min load %.2f at start. Java %s.%n",
                 BenchOptions.timestamp(),
                 o.quick() ? "quick" : "full",
-                o.reps(),
                 Runtime.getRuntime().availableProcessors(),
                 host.loadAverage1(),
-                System.getProperty("java.version"),
-                JvmFlags.summary(),
-                o.workDir().toAbsolutePath(),
-                new BenchOps(JournalWriteWorkload.OP_BYTES).framedSize(),
-                o.journal() ? "" : " Journal and NameNode scenarios: not run (--failover-only).",
-                o.failover()
-                        ? String.format("%n- %s", failoverPhase(o).describe())
-                        : " Failover scenarios: not run (--journal-only or --no-failover).");
+                System.getProperty("java.version"));
+        String journal = o.journal()
+                ? String.format(
+                        Locale.ROOT,
+                        "%n- Journal and NameNode scenarios: %d repetitions per implementation (alternating"
+                                + " order).%n"
+                                + "- 3 JournalNodes per side on 127.0.0.1, one JVM each, same flags: %s; storage on"
+                                + " %s (same disk for both sides and for the disk floor).%n"
+                                + "- NameNodes: MiniDFSCluster HA pair in the benchmark JVM, fsync switched back on"
+                                + " after start, one local edits dir each, in-progress tailing (period 0, backoff"
+                                + " max 1 ms), 32 handlers; only `dfs.namenode.edits.journal-plugin.qjournal`"
+                                + " differs.%n"
+                                + "- Journal ops: real mkdir ops of %d bytes each.",
+                        o.reps(),
+                        JvmFlags.summary(),
+                        o.workDir().toAbsolutePath(),
+                        new BenchOps(JournalWriteWorkload.OP_BYTES).framedSize())
+                : String.format("%n- Journal and NameNode scenarios: not run (--failover-only).");
+        String failover = o.failover()
+                ? String.format("%n- %s", failoverPhase(o).describe())
+                : String.format("%n- Failover scenarios: not run (--journal-only or --no-failover).");
+        return head + journal + failover;
     }
 }
