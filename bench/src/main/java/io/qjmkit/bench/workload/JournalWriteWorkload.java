@@ -3,6 +3,7 @@ package io.qjmkit.bench.workload;
 import io.qjmkit.bench.stats.LatencyRecorder;
 import io.qjmkit.bench.stats.Percentiles;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.hdfs.server.namenode.BenchOps;
@@ -17,7 +18,8 @@ import org.apache.hadoop.hdfs.server.protocol.NamespaceInfo;
  * transactions per second. Batch size 1 is the journal's flush latency.
  *
  * <p>The JournalNodes are fresh processes, so the first phase (warm-up and measurement of the first
- * batch size, in a segment of its own) runs twice and the first run is not counted. Whichever phase
+ * batch size, in a segment of its own) runs twice and the first run, about seven seconds long in
+ * both modes ({@link Durations#settle()}), is not counted. Whichever phase
  * came first had several times the p99 of the same phase run again, on both sides: the first
  * seconds of four fresh JVMs on two cores (JIT compilation, slower fdatasync tails).
  */
@@ -52,18 +54,24 @@ public final class JournalWriteWorkload {
         journal.recoverUnfinalizedSegments();
         List<Figure> figures = new ArrayList<>();
         // One whole phase, thrown away: see the class comment.
-        long next = phase(journal, null, batchSizes[0], 1, new ArrayList<>());
+        long next = phase(journal, null, batchSizes[0], 1, durations.settle(), new ArrayList<>());
         for (int batch : batchSizes) {
-            next = phase(journal, share, batch, next, figures);
+            next = phase(journal, share, batch, next, durations.warmup(), figures);
         }
         return figures;
     }
 
     /** Warms up and measures one batch size in a segment of its own; returns the next txid. */
-    private long phase(JournalManager journal, JournalNodeShare share, int batch, long first, List<Figure> figures)
+    private long phase(
+            JournalManager journal,
+            JournalNodeShare share,
+            int batch,
+            long first,
+            Duration warmup,
+            List<Figure> figures)
             throws IOException {
         EditLogOutputStream out = journal.startLogSegment(first, BenchOps.LAYOUT_VERSION);
-        long next = writeFor(out, batch, first, durations.warmup().toNanos(), null);
+        long next = writeFor(out, batch, first, warmup.toNanos(), null);
         LatencyRecorder latencies = new LatencyRecorder();
         JournalNodeShare.Totals before = share == null ? null : totals(share);
         long start = System.nanoTime();
