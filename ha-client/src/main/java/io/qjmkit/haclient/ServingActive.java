@@ -1,7 +1,6 @@
 package io.qjmkit.haclient;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -64,14 +63,7 @@ public record ServingActive(String nameserviceId, String namenodeId, String rpcH
             throw new IllegalArgumentException("not a qjm-kit ActiveServing entry: first line is not '" + MAGIC
                     + "' but '" + abbreviate(lines[0]) + "'");
         }
-        Map<String, String> fields = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].trim();
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                fields.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        Map<String, String> fields = ZnodeFields.afterFirstLine(lines);
         String rpc = require(fields, "rpc");
         int colon = rpc.lastIndexOf(':');
         if (colon <= 0 || colon == rpc.length() - 1) {

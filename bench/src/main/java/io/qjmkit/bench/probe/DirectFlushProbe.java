@@ -7,14 +7,12 @@ import io.qjmkit.bench.cluster.JvmFlags;
 import io.qjmkit.bench.stats.LatencyRecorder;
 import io.qjmkit.bench.stats.Percentiles;
 import io.qjmkit.bench.workload.JournalWriteWorkload;
+import io.qjmkit.client.config.JournalUri;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.server.namenode.BenchOps;
@@ -52,7 +50,8 @@ public final class DirectFlushProbe {
                 JournalNodeProcesses.start(JournalKind.QJM_KIT, dist, work, JvmFlags.journalNode(), null)) {
             URI uri = jns.quorumUri(JOURNAL_ID);
             try (JournalManager formatter = newJournal(uri);
-                    RawJournalSockets raw = new RawJournalSockets(JOURNAL_ID, nodes(uri))) {
+                    RawJournalSockets raw = new RawJournalSockets(
+                            JOURNAL_ID, JournalUri.parse(uri).addresses())) {
                 formatter.format(JournalWriteWorkload.NAMESPACE, false);
                 run(uri, raw, phaseNanos, rounds);
             }
@@ -122,16 +121,5 @@ public final class DirectFlushProbe {
 
     private static JournalManager newJournal(URI uri) throws IOException {
         return JournalKind.QJM_KIT.newJournalManager(new HdfsConfiguration(), uri, JournalWriteWorkload.NAMESPACE);
-    }
-
-    private static List<InetSocketAddress> nodes(URI uri) {
-        String hosts = uri.getAuthority();
-        List<InetSocketAddress> nodes = new ArrayList<>();
-        for (String hostPort : hosts.split(";")) {
-            int colon = hostPort.lastIndexOf(':');
-            nodes.add(new InetSocketAddress(
-                    hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
-        }
-        return nodes;
     }
 }

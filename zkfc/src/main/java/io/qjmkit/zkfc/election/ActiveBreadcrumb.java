@@ -1,9 +1,9 @@
 package io.qjmkit.zkfc.election;
 
+import io.qjmkit.haclient.ZnodeFields;
 import io.qjmkit.zkfc.target.NameNodeRef;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -38,14 +38,7 @@ public record ActiveBreadcrumb(NameNodeRef nameNode) {
         if (lines.length == 0 || !MAGIC.equals(lines[0].trim())) {
             throw new IllegalArgumentException("not a qjm-kit breadcrumb (first line is not '" + MAGIC + "')");
         }
-        Map<String, String> fields = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].trim();
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                fields.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        Map<String, String> fields = ZnodeFields.afterFirstLine(lines);
         String rpc = require(fields, "rpc");
         int colon = rpc.lastIndexOf(':');
         if (colon <= 0) {
