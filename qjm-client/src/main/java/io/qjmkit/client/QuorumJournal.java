@@ -4,8 +4,9 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.qjmkit.client.channel.ChannelSet;
 import io.qjmkit.client.channel.JournalChannel;
-import io.qjmkit.client.channel.NettyJournalChannel;
+import io.qjmkit.client.channel.RemoteJournalChannel;
 import io.qjmkit.client.channel.SharedEventLoops;
+import io.qjmkit.client.channel.WriterLinks;
 import io.qjmkit.client.config.ClientConfig;
 import io.qjmkit.client.read.StreamSelector;
 import io.qjmkit.client.recovery.WriterRecovery;
@@ -52,6 +53,7 @@ public class QuorumJournal implements JournalManager {
     private final NamespaceInfo namespace;
     private final ClientConfig config;
     private final ChannelSet channels;
+    private final WriterLinks writerLinks;
     private final StreamSelector selector;
     private final AtomicReference<State> state = new AtomicReference<>(State.READER);
     private volatile int bufferCapacity = DEFAULT_BUFFER_CAPACITY;
@@ -67,19 +69,25 @@ public class QuorumJournal implements JournalManager {
         }
         EventLoopGroup group = SharedEventLoops.acquire();
         List<JournalChannel> list = new ArrayList<>();
-        // One loop for every channel of this journal: a flush then wakes one thread, not several.
+        // One loop for every channel of this journal: it serves the readers' calls and the sweeps.
         EventLoop loop = group.next();
+        WriterLinks links = null;
         try {
+            links = new WriterLinks(loop);
             for (InetSocketAddress node : config.journalNodes()) {
-                list.add(new NettyJournalChannel(
-                        config.journalId(), node, loop, config.connectTimeoutMs(), config.catchupBufferBytes()));
+                list.add(new RemoteJournalChannel(
+                        config.journalId(), node, loop, links, config.connectTimeoutMs(), config.catchupBufferBytes()));
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             list.forEach(JournalChannel::close);
+            if (links != null) {
+                links.close();
+            }
             SharedEventLoops.release();
             throw new IOException("cannot set up channels to the JournalNodes of " + uri + ": " + e, e);
         }
-        this.channels = new ChannelSet(list);
+        this.writerLinks = links;
+        this.channels = new ChannelSet(list, links);
         this.selector = new StreamSelector(channels, config);
         LOG.info("Journal {}: {} for nameservice {}", config.journalId(), this, nameServiceId);
     }
@@ -293,6 +301,7 @@ public class QuorumJournal implements JournalManager {
         LOG.info("Journal {}: {} -> CLOSED", config.journalId(), was);
         try {
             channels.close();
+            writerLinks.close();
         } catch (RuntimeException e) {
             LOG.warn("Journal {}: closing channels failed: {}", config.journalId(), e.toString());
         } finally {

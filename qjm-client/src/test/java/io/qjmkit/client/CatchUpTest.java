@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.qjmkit.client.channel.JournalChannel;
-import io.qjmkit.client.channel.NettyJournalChannel;
+import io.qjmkit.client.channel.RemoteJournalChannel;
 import io.qjmkit.client.channel.SyncState;
 import io.qjmkit.protocol.edits.OpFraming;
 import io.qjmkit.protocol.message.Responses;
@@ -40,8 +40,8 @@ class CatchUpTest {
         h.close();
     }
 
-    private static NettyJournalChannel channel(QuorumJournal qj, int i) {
-        return (NettyJournalChannel) qj.channels().channels().get(i);
+    private static RemoteJournalChannel channel(QuorumJournal qj, int i) {
+        return (RemoteJournalChannel) qj.channels().channels().get(i);
     }
 
     private static SegmentInfo openSegment(JournalChannel c) throws Exception {

@@ -3,7 +3,7 @@ package io.qjmkit.client;
 import static io.qjmkit.client.JournalHarness.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qjmkit.client.channel.NettyJournalChannel;
+import io.qjmkit.client.channel.RemoteJournalChannel;
 import io.qjmkit.client.channel.SyncState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -131,8 +131,8 @@ class RandomizedFaultsTest {
             down[i] = false;
             if (rnd.nextBoolean()) {
                 // Let the restarted node catch up before the next batch (exercises the resend path).
-                NettyJournalChannel c =
-                        (NettyJournalChannel) w.channels().channels().get(i);
+                RemoteJournalChannel c =
+                        (RemoteJournalChannel) w.channels().channels().get(i);
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(5))
                         .until(() -> c.syncState() != SyncState.PROBING && c.syncState() != SyncState.CATCHING_UP);

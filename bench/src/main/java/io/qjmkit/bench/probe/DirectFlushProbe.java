@@ -22,11 +22,12 @@ import org.apache.hadoop.hdfs.server.namenode.JournalManager;
 import org.apache.hadoop.io.DataOutputBuffer;
 
 /**
- * How much of a batch-1 flush the client's thread hand-offs cost. Against the same three qjm-kit
- * JournalNodes, it alternates phases of the real client ({@code QuorumJournal}, whose flushing
- * thread hands each batch to an event loop and is woken by it) with phases of {@link
- * RawJournalSockets} (the flushing thread writes the sockets and reads the acks itself), one txn per
- * flush. Each round starts a new writer (a new epoch), so the real client's serials start over.
+ * How far a batch-1 flush of the client is from the least a flush can cost here. Against the same
+ * three qjm-kit JournalNodes, it alternates phases of the real client ({@code QuorumJournal}: op
+ * serialization, retained batches, catch-up bookkeeping, its writer connections read by the
+ * flushing thread) with phases of {@link RawJournalSockets} (one thread writing three plain
+ * sockets and reading two acks, nothing else), one txn per flush. Each round starts a new writer
+ * (a new epoch), so the real client's serials start over.
  *
  * <p>Run after {@code bench/run.sh} built everything: {@code java <the JDK 17 flags> -cp
  * bench/target/classes:$(cat bench/target/bench.classpath) io.qjmkit.bench.probe.DirectFlushProbe

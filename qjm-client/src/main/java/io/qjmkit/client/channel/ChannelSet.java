@@ -1,6 +1,7 @@
 package io.qjmkit.client.channel;
 
 import io.qjmkit.client.quorum.QuorumCall;
+import io.qjmkit.client.quorum.Waiter;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,15 @@ import java.util.function.Function;
 public final class ChannelSet {
     private final List<JournalChannel> channels;
     private final int majority;
+    private final Waiter waiter;
 
     public ChannelSet(List<? extends JournalChannel> channels) {
+        this(channels, Waiter.BLOCKING);
+    }
+
+    /** Channels whose quorum calls are awaited the way {@code waiter} does. */
+    public ChannelSet(List<? extends JournalChannel> channels, Waiter waiter) {
+        this.waiter = waiter;
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("no JournalNodes");
         }
@@ -54,13 +62,13 @@ public final class ChannelSet {
     /** Sends to all and returns once a majority answered (with those answers). */
     public <V> Map<JournalChannel, V> majority(
             Function<JournalChannel, CompletableFuture<V>> call, long timeoutMs, String what) throws IOException {
-        return QuorumCall.of(send(call), majority).await(timeoutMs, what);
+        return QuorumCall.of(send(call), majority).await(timeoutMs, what, waiter);
     }
 
     /** Sends to all and returns once every node answered; fails if any failed. */
     public <V> Map<JournalChannel, V> all(
             Function<JournalChannel, CompletableFuture<V>> call, long timeoutMs, String what) throws IOException {
-        return QuorumCall.of(send(call), channels.size()).await(timeoutMs, what);
+        return QuorumCall.of(send(call), channels.size()).await(timeoutMs, what, waiter);
     }
 
     public void setEpoch(long epoch) {

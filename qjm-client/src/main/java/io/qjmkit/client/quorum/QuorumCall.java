@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -69,10 +67,14 @@ public final class QuorumCall<K, V> {
      * @throws QuorumException when too few succeeded or the time ran out, listing each node
      */
     public Map<K, V> await(long timeoutMs, String what) throws IOException {
-        Throwable cause = null;
+        return await(timeoutMs, what, Waiter.BLOCKING);
+    }
+
+    /** The same, waiting the way {@code waiter} does. */
+    public Map<K, V> await(long timeoutMs, String what, Waiter waiter) throws IOException {
         boolean timedOut = false;
         try {
-            decided.get(timeoutMs, TimeUnit.MILLISECONDS);
+            waiter.await(decided, timeoutMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             InterruptedIOException ie = new InterruptedIOException("interrupted waiting for " + what);
@@ -80,12 +82,10 @@ public final class QuorumCall<K, V> {
             throw ie;
         } catch (TimeoutException e) {
             timedOut = true;
-        } catch (ExecutionException e) {
-            cause = e.getCause();
         }
         Map<K, V> answers = new LinkedHashMap<>();
         Map<String, String> outcomes = new LinkedHashMap<>();
-        Throwable firstFailure = cause;
+        Throwable firstFailure = null;
         boolean fenced = false;
         for (int i = 0; i < nodes.size(); i++) {
             CompletableFuture<V> f = futures.get(i);

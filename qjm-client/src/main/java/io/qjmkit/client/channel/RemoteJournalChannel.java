@@ -17,17 +17,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A {@link JournalChannel} over one {@link JournalClient} connection. The client runs on a single
- * event loop of the shared group and every state-changing request is issued from that loop, so
- * serials are assigned and requests written in one order without locks. All catch-up state (the
- * {@link SyncState}, the retained batches, the acked txid) is confined to that loop.
+ * A {@link JournalChannel} to one JournalNode over two connections. The writer's requests, which
+ * the JournalNode must see in order (epoch, recovery, segments, batches, purge), go on the {@link
+ * WriterLink}, written by the calling thread and answered to whichever thread polls the journal's
+ * {@link WriterLinks}. Everything else (state, manifests, reads, tailing, format, upgrade) goes on
+ * a {@link JournalClient} on an event loop, so a reader's long poll never delays a batch.
+ *
+ * <p>Serials are assigned and ordered requests written under this object's lock, which also
+ * guards all catch-up state (the {@link SyncState}, the retained batches, the acked txid). Answers
+ * take the lock to update it; nothing that holds it waits for an answer.
  */
-public final class NettyJournalChannel implements JournalChannel {
-    private static final Logger LOG = LoggerFactory.getLogger(NettyJournalChannel.class);
+public final class RemoteJournalChannel implements JournalChannel {
     private static final long FIRST_PROBE_DELAY_MS = 50;
     private static final long MAX_PROBE_DELAY_MS = 1000;
 
@@ -35,12 +37,13 @@ public final class NettyJournalChannel implements JournalChannel {
     private final String address;
     private final EventLoop loop;
     private final JournalClient client;
+    private final WriterLink writer;
     private final RetainedBatches retained;
     private final SyncTracker sync;
 
     private volatile long epoch;
     private volatile long committedTxId = -1;
-    // Confined to the loop:
+    // Guarded by this:
     private long nextSerial;
     private long segmentTxId = -1;
     private int layoutVersion;
@@ -50,12 +53,22 @@ public final class NettyJournalChannel implements JournalChannel {
     private ScheduledFuture<?> probe;
     private volatile long ackedTxId = -1;
 
-    public NettyJournalChannel(
-            String journalId, InetSocketAddress node, EventLoop loop, int connectTimeoutMs, long catchupBytes) {
+    /**
+     * A channel to {@code node}: its reader connection runs on {@code loop}, which also times the
+     * catch-up probes; its writer connection belongs to {@code links}.
+     */
+    public RemoteJournalChannel(
+            String journalId,
+            InetSocketAddress node,
+            EventLoop loop,
+            WriterLinks links,
+            int connectTimeoutMs,
+            long catchupBytes) {
         this.journalId = journalId;
         this.address = node.getHostString() + ":" + node.getPort();
         this.loop = loop;
         this.client = new JournalClient(loop, node, connectTimeoutMs);
+        this.writer = links.link(node, connectTimeoutMs);
         this.retained = new RetainedBatches(catchupBytes);
         this.sync = new SyncTracker(journalId, address);
     }
@@ -76,10 +89,11 @@ public final class NettyJournalChannel implements JournalChannel {
     }
 
     /** The current catch-up state (for tests and reports). */
-    public SyncState syncState() {
+    public synchronized SyncState syncState() {
         return sync.state();
     }
 
+    /** Under this object's lock. */
     private RequestInfo info() {
         return new RequestInfo(journalId, epoch, nextSerial++, committedTxId);
     }
@@ -132,28 +146,28 @@ public final class NettyJournalChannel implements JournalChannel {
                 .thenApply(Responses.Value::value);
     }
 
-    // ---- ordered calls: issued from the loop ----
+    // ---- ordered calls: on the writer connection, under the lock ----
 
     @Override
     public CompletableFuture<Responses.NewEpoch> newEpoch(NamespaceMeta namespace, long newEpoch) {
         return ordered(
-                () -> client.call(new Requests.NewEpoch(journalId, namespace, newEpoch), Responses.NewEpoch.class));
+                () -> writer.call(new Requests.NewEpoch(journalId, namespace, newEpoch), Responses.NewEpoch.class));
     }
 
     @Override
     public CompletableFuture<Responses.Prepared> prepareRecovery(long segTxId) {
-        return ordered(() -> client.call(new Requests.PrepareRecovery(info(), segTxId), Responses.Prepared.class));
+        return ordered(() -> writer.call(new Requests.PrepareRecovery(info(), segTxId), Responses.Prepared.class));
     }
 
     @Override
     public CompletableFuture<Void> acceptRecovery(SegmentInfo segment, String sourceAddress) {
         return empty(ordered(
-                () -> client.call(new Requests.AcceptRecovery(info(), segment, sourceAddress), Responses.Empty.class)));
+                () -> writer.call(new Requests.AcceptRecovery(info(), segment, sourceAddress), Responses.Empty.class)));
     }
 
     @Override
     public CompletableFuture<Void> purge(long minTxIdToKeep) {
-        return empty(ordered(() -> client.call(new Requests.Purge(info(), minTxIdToKeep), Responses.Empty.class)));
+        return empty(ordered(() -> writer.call(new Requests.Purge(info(), minTxIdToKeep), Responses.Empty.class)));
     }
 
     @Override
@@ -181,7 +195,7 @@ public final class NettyJournalChannel implements JournalChannel {
                 sync.segmentClosed();
                 segmentTxId = -1;
             }
-            return empty(client.call(new Requests.FinalizeSegment(info(), startTxId, endTxId), Responses.Empty.class));
+            return empty(writer.call(new Requests.FinalizeSegment(info(), startTxId, endTxId), Responses.Empty.class));
         });
     }
 
@@ -208,8 +222,8 @@ public final class NettyJournalChannel implements JournalChannel {
 
     private CompletableFuture<Void> sendStart(long gen) {
         CompletableFuture<Void> f = empty(
-                client.call(new Requests.StartSegment(info(), segmentTxId, layoutVersion), Responses.Empty.class));
-        f.whenComplete((v, e) -> onLoop(() -> {
+                writer.call(new Requests.StartSegment(info(), segmentTxId, layoutVersion), Responses.Empty.class));
+        f.whenComplete((v, e) -> locked(() -> {
             if (e != null && gen == generation) {
                 onWriteFailure(unwrap(e));
             }
@@ -219,9 +233,9 @@ public final class NettyJournalChannel implements JournalChannel {
 
     private CompletableFuture<Void> sendJournal(Batch b, long gen) {
         Requests.Journal req = new Requests.Journal(info(), segmentTxId, b.firstTxId(), b.numTxns(), b.records());
-        CompletableFuture<Responses.Journaled> call = client.call(req, Responses.Journaled.class);
+        CompletableFuture<Responses.Journaled> call = writer.call(req, Responses.Journaled.class);
         CompletableFuture<Void> result = new CompletableFuture<>();
-        call.whenComplete((r, e) -> onLoop(() -> {
+        call.whenComplete((r, e) -> locked(() -> {
             if (e == null) {
                 onJournaled(r.lastTxId());
                 result.complete(null);
@@ -305,14 +319,14 @@ public final class NettyJournalChannel implements JournalChannel {
         }
     }
 
-    private void probe() {
+    private synchronized void probe() {
         probe = null;
         if (sync.state() != SyncState.PROBING) {
             return;
         }
         long gen = generation;
         getJournalState()
-                .whenComplete((st, e) -> onLoop(() -> {
+                .whenComplete((st, e) -> locked(() -> {
                     if (gen != generation || sync.state() != SyncState.PROBING) {
                         return;
                     }
@@ -345,42 +359,30 @@ public final class NettyJournalChannel implements JournalChannel {
     // ---- plumbing ----
 
     private <M> CompletableFuture<M> ordered(java.util.function.Supplier<CompletableFuture<M>> call) {
-        CompletableFuture<M> result = new CompletableFuture<>();
-        Runnable task = () -> {
+        CompletableFuture<M> sent;
+        synchronized (this) {
             try {
-                call.get().whenComplete((m, e) -> {
-                    if (e == null) {
-                        result.complete(m);
-                    } else {
-                        result.completeExceptionally(unwrap(e));
-                    }
-                });
+                sent = call.get();
             } catch (RuntimeException e) {
-                result.completeExceptionally(new IOException("JournalNode " + address + ": " + e, e));
+                return CompletableFuture.failedFuture(new IOException("JournalNode " + address + ": " + e, e));
             }
-        };
-        try {
-            if (loop.inEventLoop()) {
-                task.run();
-            } else {
-                loop.execute(task);
-            }
-        } catch (RuntimeException rejected) {
-            result.completeExceptionally(new IOException("channel to JournalNode " + address + " is closed"));
         }
+        if (sent.isDone() && !sent.isCompletedExceptionally()) {
+            return sent;
+        }
+        CompletableFuture<M> result = new CompletableFuture<>();
+        sent.whenComplete((m, e) -> {
+            if (e == null) {
+                result.complete(m);
+            } else {
+                result.completeExceptionally(unwrap(e));
+            }
+        });
         return result;
     }
 
-    private void onLoop(Runnable r) {
-        if (loop.inEventLoop()) {
-            r.run();
-        } else {
-            try {
-                loop.execute(r);
-            } catch (RuntimeException rejected) {
-                LOG.debug("Dropping a callback for JournalNode {}: its loop is shut down", address);
-            }
-        }
+    private synchronized void locked(Runnable r) {
+        r.run();
     }
 
     private static <M extends Message> CompletableFuture<Void> empty(CompletableFuture<M> f) {
@@ -399,18 +401,19 @@ public final class NettyJournalChannel implements JournalChannel {
     }
 
     @Override
-    public String report() {
+    public synchronized String report() {
         return address + " " + sync.state() + " (acked txid " + ackedTxId + ")";
     }
 
     @Override
     public void close() {
-        onLoop(() -> {
+        synchronized (this) {
             cancelProbe();
             generation++;
             retained.drop();
             sync.close();
-        });
+        }
+        writer.close();
         client.close();
     }
 

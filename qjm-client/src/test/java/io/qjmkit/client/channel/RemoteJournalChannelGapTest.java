@@ -32,15 +32,17 @@ import org.junit.jupiter.api.Test;
  * batch with GAP(its last txid), the channel resends what the node misses from its retained
  * batches, in order, and is in sync again without waiting for the next segment.
  */
-class NettyJournalChannelGapTest {
+class RemoteJournalChannelGapTest {
     private final NioEventLoopGroup group = new NioEventLoopGroup(1);
     private final ScriptedNode node = new ScriptedNode();
-    private NettyJournalChannel channel;
+    private RemoteJournalChannel channel;
+    private WriterLinks links;
 
     @AfterEach
     void tearDown() {
         if (channel != null) {
             channel.close();
+            links.close();
         }
         node.server.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -106,7 +108,8 @@ class NettyJournalChannelGapTest {
     @Test
     void resendsRetainedBatchesAfterAGapAndIsInSyncAgain() throws Exception {
         InetSocketAddress addr = (InetSocketAddress) node.server.localAddress();
-        channel = new NettyJournalChannel("j", addr, group.next(), 1000, 1 << 20);
+        links = new WriterLinks(group.next());
+        channel = new RemoteJournalChannel("j", addr, group.next(), links, 1000, 1 << 20);
         channel.setEpoch(1);
         channel.startSegment(1, -66).get(5, TimeUnit.SECONDS);
         channel.journal(batch(1, 2)).get(5, TimeUnit.SECONDS);
@@ -129,7 +132,8 @@ class NettyJournalChannelGapTest {
     @Test
     void givesUpUntilTheNextSegmentWhenTheMissingTxidsAreNoLongerHeld() throws Exception {
         InetSocketAddress addr = (InetSocketAddress) node.server.localAddress();
-        channel = new NettyJournalChannel("j", addr, group.next(), 1000, 1 << 20);
+        links = new WriterLinks(group.next());
+        channel = new RemoteJournalChannel("j", addr, group.next(), links, 1000, 1 << 20);
         channel.setEpoch(1);
         channel.startSegment(1, -66).get(5, TimeUnit.SECONDS);
         channel.journal(batch(1, 2)).get(5, TimeUnit.SECONDS);
