@@ -1,6 +1,7 @@
 package io.qjmkit.testkit.process;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class HaProcessCluster implements AutoCloseable {
     private final Path[] nnConf = new Path[2];
     private final int zkPort = DistProcesses.freePort();
     private final int[] jnRpc = {DistProcesses.freePort(), DistProcesses.freePort(), DistProcesses.freePort()};
+    private final Process[] jn = new Process[3];
     private final int[] nnRpc = {DistProcesses.freePort(), DistProcesses.freePort()};
     private final int[] zkfcPort = {DistProcesses.freePort(), DistProcesses.freePort()};
     private final boolean stock;
@@ -137,7 +139,7 @@ public final class HaProcessCluster implements AutoCloseable {
             props.put("dfs.journalnode.edits.dir", workDir.resolve("jn" + i).toString());
             props.put("dfs.journalnode.rpc-address", "127.0.0.1:" + jnRpc[i]);
             props.put("dfs.journalnode.http-address", "127.0.0.1:" + DistProcesses.freePort());
-            startDaemon("jn" + i, procs.confDir("jn" + i, props), "journalnode");
+            jn[i] = startDaemon("jn" + i, procs.confDir("jn" + i, props), "journalnode");
         }
         for (int i = 0; i < 2; i++) {
             Map<String, String> props = new LinkedHashMap<>(common);
@@ -376,6 +378,16 @@ public final class HaProcessCluster implements AutoCloseable {
 
     public Process nameNode(int i) {
         return nn[i];
+    }
+
+    /** JournalNode {@code i} (0-2). */
+    public Process journalNode(int i) {
+        return jn[i];
+    }
+
+    /** The RPC address of JournalNode {@code i}. */
+    public InetSocketAddress journalNodeAddress(int i) {
+        return new InetSocketAddress("127.0.0.1", jnRpc[i]);
     }
 
     public Process controller(int i) {
