@@ -63,9 +63,13 @@ class CatchUpTest {
             assertThat(openSegment(channel(qj, 0))).isEqualTo(new SegmentInfo(1, 10, true));
         });
         write(out, 11, 12);
-        Responses.Edits edits = channel(qj, 0).readEdits(1, 1, 12, 1 << 20).get(5, TimeUnit.SECONDS);
-        assertThat(edits.lastTxId()).isEqualTo(12);
-        assertThat(OpFraming.scan(edits.ops(), 1).opCount()).isEqualTo(12);
+        // The flush returned on a majority, and reads travel on another connection than the
+        // batches: node 0 may answer the read before it has appended txid 12.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Responses.Edits edits = channel(qj, 0).readEdits(1, 1, 12, 1 << 20).get(5, TimeUnit.SECONDS);
+            assertThat(edits.lastTxId()).isEqualTo(12);
+            assertThat(OpFraming.scan(edits.ops(), 1).opCount()).isEqualTo(12);
+        });
     }
 
     @Test
