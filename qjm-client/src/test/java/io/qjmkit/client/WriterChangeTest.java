@@ -105,6 +105,29 @@ class WriterChangeTest {
     }
 
     @Test
+    void segmentFinalizedEverywhereIsNotRecoveredAgain() throws Exception {
+        QuorumJournal w1 = h.formattedWriter();
+        writeSegment(w1, 1, 3);
+        // The finalize returns once a majority acked it; wait for the third, so that whichever
+        // majority the next writer hears names the segment finalized.
+        for (JournalChannel c : w1.channels().channels()) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                            c.getManifest(1, true).get(5, TimeUnit.SECONDS).segments())
+                    .containsExactly(new SegmentInfo(1, 3, false)));
+        }
+        w1.close();
+        QuorumJournal w2 = recovered();
+        for (int i = 0; i < h.cluster.nodeCount(); i++) {
+            // No prepare/accept round: no node wrote an accept record for segment 1.
+            assertThat(h.cluster.storageDir(i, JournalHarness.JID).resolve("current/paxos/1"))
+                    .doesNotExist();
+        }
+        assertThat(readAll(w2, 1, false, false)).containsExactlyElementsOf(range(1, 3));
+        writeSegment(w2, 4, 6);
+        assertThat(readAll(recovered(), 1, false, false)).containsExactlyElementsOf(range(1, 6));
+    }
+
+    @Test
     void nodeThatMissedAFinalizeFinalizesAtTheNextStart() throws Exception {
         QuorumJournal w1 = h.formattedWriter();
         EditLogOutputStream out = start(w1, 1);

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes this client the journal's writer (DESIGN §4.3): reads the promises of a majority, promises
  * {@code max + 1} on a majority, then recovers the newest segment those promises named so that it
- * is finalized on a majority with every acknowledged transaction in it.
+ * is finalized on a majority with every acknowledged transaction in it (unless every promise already
+ * names it finalized).
  */
 public final class WriterRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(WriterRecovery.class);
@@ -57,10 +58,37 @@ public final class WriterRecovery {
         }
         if (newest == null) {
             LOG.info("Journal {} epoch {}: no segment to recover", journalId, epoch);
+        } else if (finalizedOnAll(promises.values(), newest)) {
+            LOG.info(
+                    "Journal {} epoch {}: newest segment {} is finalized on {}; nothing to recover",
+                    journalId,
+                    epoch,
+                    newest,
+                    promises.keySet());
         } else {
             recoverSegment(epoch, newest.startTxId());
         }
         return epoch;
+    }
+
+    /**
+     * Whether every promise names {@code newest} as its newest segment, finalized. A finalized
+     * segment is never changed and always wins recovery, and a newer segment holding an acknowledged
+     * txid would be on a majority, so on one of these: the segment's content is already decided and a
+     * prepare/accept round would only write the same value again. This is the case after a graceful
+     * failover, where the old writer finalized before stepping down. A node outside this majority
+     * that missed the finalize is repaired by its own peer sync.
+     */
+    static boolean finalizedOnAll(Iterable<Responses.NewEpoch> promises, SegmentInfo newest) {
+        if (newest.inProgress()) {
+            return false;
+        }
+        for (Responses.NewEpoch p : promises) {
+            if (!newest.equals(p.lastSegment())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void recoverSegment(long epoch, long segmentTxId) throws IOException {
