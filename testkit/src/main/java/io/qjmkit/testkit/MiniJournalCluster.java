@@ -4,9 +4,7 @@ import io.qjmkit.journalnode.JournalNode;
 import io.qjmkit.journalnode.config.JournalNodeConfig;
 import io.qjmkit.journalnode.metrics.JournalMetrics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,12 +178,8 @@ public final class MiniJournalCluster implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + HOST, e);
-        }
+        // Below the ephemeral range: a stopped node's port must still be free when it restarts.
+        return ListenPorts.next();
     }
 
     /** Options of a {@link MiniJournalCluster}. */

@@ -1,9 +1,7 @@
 package io.qjmkit.testkit.process;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -55,24 +51,14 @@ public final class DistProcesses implements AutoCloseable {
         return dir == null ? null : Path.of(dir);
     }
 
-    /** Ports handed out in this JVM: a port released by one call is never handed out again. */
-    private static final Set<Integer> ISSUED = ConcurrentHashMap.newKeySet();
-
     /**
      * A port nothing listens on now and that this JVM has not handed out before, so that two
-     * processes of one cluster (whose ports are all chosen before any starts) never get the same.
+     * processes of one cluster (whose ports are all chosen before any starts) never get the same,
+     * and below the ephemeral range, so that a killed process restarts on its port ({@link
+     * io.qjmkit.testkit.ListenPorts}).
      */
     public static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                if (ISSUED.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("no unused free port after 100 attempts");
+        return io.qjmkit.testkit.ListenPorts.next();
     }
 
     /** Writes {@code core-site.xml} and {@code hdfs-site.xml} holding {@code props} into a new conf dir. */
