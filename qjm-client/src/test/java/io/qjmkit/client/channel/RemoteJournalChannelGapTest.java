@@ -105,14 +105,19 @@ class RemoteJournalChannelGapTest {
         return new Batch(first, n, TestOps.ops(first, n));
     }
 
-    @Test
-    void resendsRetainedBatchesAfterAGapAndIsInSyncAgain() throws Exception {
+    /** Connects the channel in epoch 1, starts segment 1 and has txids 1-2 acked. */
+    private void openSegmentHoldingTxids1And2() throws Exception {
         InetSocketAddress addr = (InetSocketAddress) node.server.localAddress();
         links = new WriterLinks(group.next());
         channel = new RemoteJournalChannel("j", addr, group.next(), links, 1000, 1 << 20);
         channel.setEpoch(1);
         channel.startSegment(1, -66).get(5, TimeUnit.SECONDS);
         channel.journal(batch(1, 2)).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void resendsRetainedBatchesAfterAGapAndIsInSyncAgain() throws Exception {
+        openSegmentHoldingTxids1And2();
         node.dropNextJournal = true; // txids 3-4 never reach the node's log and are never acked
         var lost = channel.journal(batch(3, 2));
         var failed = channel.journal(batch(5, 2));
@@ -131,12 +136,7 @@ class RemoteJournalChannelGapTest {
 
     @Test
     void givesUpUntilTheNextSegmentWhenTheMissingTxidsAreNoLongerHeld() throws Exception {
-        InetSocketAddress addr = (InetSocketAddress) node.server.localAddress();
-        links = new WriterLinks(group.next());
-        channel = new RemoteJournalChannel("j", addr, group.next(), links, 1000, 1 << 20);
-        channel.setEpoch(1);
-        channel.startSegment(1, -66).get(5, TimeUnit.SECONDS);
-        channel.journal(batch(1, 2)).get(5, TimeUnit.SECONDS);
+        openSegmentHoldingTxids1And2();
         node.last = 0; // acked txids 1-2 are gone from the node and from the retained batches
         var failed = channel.journal(batch(3, 1));
         await().atMost(Duration.ofSeconds(5)).until(failed::isDone);
