@@ -32,7 +32,7 @@ final class EpochFence {
     void load() throws IOException {
         promised = storage.readLong(JournalStorage.LAST_PROMISED_EPOCH, 0);
         writer = storage.readLong(JournalStorage.LAST_WRITER_EPOCH, 0);
-        committed = storage.readLong(JournalStorage.COMMITTED_TXID, 0);
+        committed = storage.readLongHint(JournalStorage.COMMITTED_TXID, 0);
         lastSerial = -1;
     }
 

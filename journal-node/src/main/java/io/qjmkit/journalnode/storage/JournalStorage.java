@@ -162,6 +162,11 @@ public final class JournalStorage implements Closeable {
         return MetaFiles.readLong(current.resolve(name), missing);
     }
 
+    /** A value written with {@link #writeLongLazily}; damage from a crash reads as {@code missing}. */
+    public long readLongHint(String name, long missing) throws IOException {
+        return MetaFiles.readLongHint(current.resolve(name), missing);
+    }
+
     public void writeLongDurably(String name, long value) throws IOException {
         meta.writeLong(current.resolve(name), value);
     }

@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Small metadata files (epochs, commit point, VERSION, Paxos records) written so that a crash
@@ -19,6 +21,8 @@ import java.util.TreeMap;
  * directory.
  */
 public final class MetaFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(MetaFiles.class);
+
     private final Disk disk;
 
     public MetaFiles(Disk disk) {
@@ -47,16 +51,32 @@ public final class MetaFiles {
         disk.rename(tmp, file);
     }
 
+    /**
+     * The decimal number in a file written {@link #writeLazily lazily}, or {@code missing} when
+     * there is none or it is damaged: a crash after the rename but before the disk flushed the
+     * content can leave such a file empty or torn, and it only ever held a hint.
+     */
+    public static long readLongHint(Path file, long missing) throws IOException {
+        String text = readTrimmed(file);
+        if (text == null) {
+            return missing;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            LOG.warn("File {} holds '{}', not a number (a crash while it was replaced); using {}", file, text, missing);
+            return missing;
+        }
+    }
+
     public void writeLong(Path file, long value) throws IOException {
         writeDurably(file, (value + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The decimal number in {@code file}, or {@code missing} when there is no such file. */
     public static long readLong(Path file, long missing) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8).trim();
-        } catch (NoSuchFileException e) {
+        String text = readTrimmed(file);
+        if (text == null) {
             return missing;
         }
         try {
@@ -64,6 +84,14 @@ public final class MetaFiles {
         } catch (NumberFormatException e) {
             throw new IOException("file " + file + " should hold a decimal number but holds '" + text
                     + "'; restore it from a peer JournalNode or remove the journal directory to resync");
+        }
+    }
+
+    private static String readTrimmed(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 

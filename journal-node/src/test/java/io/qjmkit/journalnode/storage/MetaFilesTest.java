@@ -45,4 +45,18 @@ class MetaFilesTest {
                 .hasMessageContaining("bad")
                 .hasMessageContaining("decimal");
     }
+
+    @Test
+    void lazilyWrittenHintLeftEmptyByACrashReadsAsMissing() throws IOException {
+        MetaFiles meta = new MetaFiles(NioDisk.INSTANCE);
+        Path f = dir.resolve("committed-txid");
+        meta.writeLazily(f, "17\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(MetaFiles.readLongHint(f, 0)).isEqualTo(17);
+        // What a crash after the rename but before the data reached the disk leaves behind.
+        Files.write(f, new byte[0]);
+        assertThat(MetaFiles.readLongHint(f, 0)).isZero();
+        Files.writeString(f, "1");
+        assertThat(MetaFiles.readLongHint(f, 0)).isEqualTo(1);
+        assertThat(MetaFiles.readLongHint(dir.resolve("nope"), 3)).isEqualTo(3);
+    }
 }
