@@ -126,7 +126,7 @@ class JournalNodeSocketTest {
                 .isNull();
         SegmentInfo chosen = new SegmentInfo(1, 25, true);
         String source = "127.0.0.1:" + a.rpcAddress().getPort();
-        call(toB, new Requests.AcceptRecovery(w2.info(), chosen, source), Responses.Empty.class);
+        call(toB, new Requests.AcceptRecovery(w2.info(), chosen, source, 1), Responses.Empty.class);
         call(toB, new Requests.FinalizeSegment(w2.info(), 1, 25), Responses.Empty.class);
         assertThat(call(toB, new Requests.GetManifest("ns1", 0, true), Responses.Manifest.class)
                         .segments())

@@ -213,13 +213,18 @@ class WriterChangeTest {
         }
         long e = promised + 1;
         var ns = NamespaceMapping.of(JournalHarness.NS);
+        long sourceEpoch = 0;
         for (JournalChannel c : List.of(ch.get(1), ch.get(2))) {
             c.newEpoch(ns, e).get(5, TimeUnit.SECONDS);
             c.setEpoch(e);
-            assertThat(c.prepareRecovery(1).get(5, TimeUnit.SECONDS).segment()).isNotNull();
+            var prepared = c.prepareRecovery(1).get(5, TimeUnit.SECONDS);
+            assertThat(prepared.segment()).isNotNull();
+            if (c == ch.get(1)) {
+                sourceEpoch = Math.max(prepared.acceptedInEpoch(), prepared.lastWriterEpoch());
+            }
         }
         ch.get(2)
-                .acceptRecovery(new SegmentInfo(1, 4, true), ch.get(1).address())
+                .acceptRecovery(new SegmentInfo(1, 4, true), ch.get(1).address(), sourceEpoch)
                 .get(5, TimeUnit.SECONDS);
         half.close();
         // Without JN1, the accepted [1,4] on JN2 must beat JN0's longer copy from an older epoch.

@@ -248,8 +248,12 @@ public final class Journal implements Closeable {
     }
 
     /**
-     * Finalizes a segment. Like Hadoop, this checks the promise but not the writer epoch: after
-     * recovery the new writer finalizes segments written in an older epoch.
+     * Finalizes a segment. This checks the promise but not the writer epoch, because after recovery
+     * the new writer finalizes a segment written in an older epoch. It does check that this node's
+     * in-progress copy is the one the requesting epoch decided: written by that epoch's writer, or
+     * accepted in its recovery. A copy left by an older writer whose ops this node never had
+     * replaced (it missed the segment start or the accept) may hold other ops under the same txids;
+     * finalizing it would make them look decided.
      */
     public synchronized void finalizeSegment(RequestInfo info, long start, long end) throws IOException {
         checkFormatted();
@@ -269,6 +273,14 @@ public final class Journal implements Closeable {
         }
         if (!seg.isInProgress()) {
             return;
+        }
+        if (!recovery.decidedIn(info.epoch(), seg)) {
+            throw new JournalException(
+                    ErrorCode.OUT_OF_SYNC,
+                    "journal " + journalId + ": cannot finalize segment " + start + "-" + end + " in epoch "
+                            + info.epoch() + ": this JournalNode's copy was written in epoch " + fence.writer()
+                            + " and not recovered in epoch " + info.epoch() + "; it is left for recovery or peer"
+                            + " sync");
         }
         if (seg == writer) {
             writer = null;
@@ -330,11 +342,13 @@ public final class Journal implements Closeable {
         return recovery.prepare(segmentTxId);
     }
 
-    public synchronized void acceptRecovery(RequestInfo info, SegmentInfo segment, String source) throws IOException {
+    /** Paxos phase 2: see {@link io.qjmkit.protocol.message.Requests.AcceptRecovery}. */
+    public synchronized void acceptRecovery(RequestInfo info, SegmentInfo segment, String source, long sourceEpoch)
+            throws IOException {
         checkFormatted();
         fence.checkRequest(info);
         closeWriter("accept recovery of " + segment);
-        recovery.accept(info.epoch(), segment, source);
+        recovery.accept(info.epoch(), segment, source, sourceEpoch);
     }
 
     public synchronized void purge(RequestInfo info, long minTxIdToKeep) throws IOException {

@@ -116,7 +116,9 @@ final class SegmentRecovery {
             if (fence.writer() == epoch && s.lastTxId() == txId - 1) {
                 LOG.info("[{}] finalizing {}: its writer (epoch {}) moved on to segment {}", journalId, s, epoch, txId);
                 storage.finalizeSegment(s);
-            } else if (fence.writer() < epoch && s.lastTxId() >= txId) {
+            } else if (fence.writer() < epoch) {
+                // Epoch `epoch` recovered before starting txId: everything below it is decided and
+                // finalized on a majority. This copy, left by an older writer, may hold other ops.
                 LOG.warn(
                         "[{}] moving aside {} of older writer epoch {}: epoch {} starts segment {}",
                         journalId,
@@ -127,6 +129,18 @@ final class SegmentRecovery {
                 storage.moveAside(s, "stale");
             }
         }
+    }
+
+    /**
+     * Whether in-progress {@code seg} holds what epoch {@code epoch} decided for it: it is the newest
+     * segment and that epoch's writer started it here, or that epoch accepted it in recovery.
+     */
+    boolean decidedIn(long epoch, SegmentFile seg) throws IOException {
+        PaxosRecord accepted = storage.readPaxos(seg.startTxId());
+        if (accepted != null) {
+            return accepted.acceptedInEpoch() == epoch && accepted.segment().endTxId() == seg.lastTxId();
+        }
+        return fence.writer() == epoch && storage.segments().lastKey() == seg.startTxId();
     }
 
     SegmentFile reopen(SegmentFile seg) throws IOException {
@@ -164,7 +178,7 @@ final class SegmentRecovery {
         return answer;
     }
 
-    void accept(long epoch, SegmentInfo segment, String source) throws IOException {
+    void accept(long epoch, SegmentInfo segment, String source, long sourceEpoch) throws IOException {
         long start = segment.startTxId();
         PaxosRecord old = storage.readPaxos(start);
         if (old != null && old.acceptedInEpoch() > epoch) {
@@ -193,17 +207,19 @@ final class SegmentRecovery {
                         local);
                 storage.delete(local);
             }
-        } else if (local == null || local.lastTxId() != segment.endTxId()) {
+        } else if (local == null || !sameCopy(local, old, segment, sourceEpoch)) {
             if (local != null) {
                 refuseFinalized(local, segment, epoch);
             }
             LOG.info(
-                    "[{}] syncing {} from {} for recovery in epoch {} (local copy: {})",
+                    "[{}] syncing {} (of epoch {}) from {} for recovery in epoch {} (local copy: {} of epoch {})",
                     journalId,
                     segment,
+                    sourceEpoch,
                     source,
                     epoch,
-                    local == null ? "none" : local.info());
+                    local == null ? "none" : local.info(),
+                    local == null ? "-" : versionOf(local, old));
             Path fetched = fetcher.fetch(journalId, segment, source, storage.syncDir());
             metrics.segmentFetched(journalId, Files.size(fetched));
             storage.install(fetched, new SegmentInfo(start, segment.endTxId(), true));
@@ -214,6 +230,32 @@ final class SegmentRecovery {
         // may have changed but this node has not accepted anything in this epoch.
         storage.writePaxos(new PaxosRecord(segment, epoch));
         LOG.info("[{}] accepted {} in epoch {}", journalId, segment, epoch);
+    }
+
+    /**
+     * Whether {@code local} already is the chosen copy: a finalized copy of the same range is (a
+     * finalized segment never changes); an in-progress one must also date from the same epoch,
+     * because copies of equal length from different epochs may hold different ops.
+     */
+    private boolean sameCopy(SegmentFile local, PaxosRecord accepted, SegmentInfo chosen, long sourceEpoch) {
+        if (local.lastTxId() != chosen.endTxId()) {
+            return false;
+        }
+        return !local.isInProgress() || versionOf(local, accepted) == sourceEpoch;
+    }
+
+    /**
+     * The epoch {@code local} dates from, as prepare reports it: the greater of its accept record's
+     * epoch and the last writer epoch; -1 when the accept record describes another copy.
+     */
+    private long versionOf(SegmentFile local, PaxosRecord accepted) {
+        if (accepted == null) {
+            return fence.writer();
+        }
+        if (accepted.segment().endTxId() != local.lastTxId()) {
+            return -1;
+        }
+        return Math.max(accepted.acceptedInEpoch(), fence.writer());
     }
 
     private void refuseFinalized(SegmentFile local, SegmentInfo segment, long epoch) throws JournalException {

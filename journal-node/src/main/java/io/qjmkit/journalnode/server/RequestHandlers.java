@@ -14,17 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps each request type to the journal call that serves it. Runs on the thread the dispatcher
- * chose: the journal's lane for mutations (or the I/O thread for an append while the lane is
- * idle), the read pool for reads.
+ * Maps each request type to the journal call that serves it, with no transport of its own. In the
+ * server it runs on the thread the dispatcher chose: the journal's lane for mutations (or the I/O
+ * thread for an append while the lane is idle), the read pool for reads. Simulation tests call
+ * {@link #answer} directly to run the whole quorum in one thread.
  */
-final class RequestHandlers {
+public final class RequestHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandlers.class);
 
     private final JournalRegistry registry;
     private final PeerProbe peers;
 
-    RequestHandlers(JournalRegistry registry, PeerProbe peers) {
+    public RequestHandlers(JournalRegistry registry, PeerProbe peers) {
         this.registry = registry;
         this.peers = peers;
     }
@@ -35,6 +36,18 @@ final class RequestHandlers {
                 || type == MessageType.GET_MANIFEST
                 || type == MessageType.IS_FORMATTED
                 || type == MessageType.TAIL_EDITS;
+    }
+
+    /**
+     * The answer the node sends for {@code request}: the handler's answer, or the {@link
+     * Responses.Failure} its exception maps to on the wire.
+     */
+    public Message answer(Request request) {
+        try {
+            return handle(request);
+        } catch (IOException | RuntimeException e) {
+            return FailureMapper.toFailure(request.type(), request.journalId(), e);
+        }
     }
 
     Message handle(Request request) throws IOException {
@@ -114,7 +127,7 @@ final class RequestHandlers {
             }
             case ACCEPT_RECOVERY: {
                 Requests.AcceptRecovery r = (Requests.AcceptRecovery) request;
-                j.acceptRecovery(r.info(), r.segment(), r.sourceAddress());
+                j.acceptRecovery(r.info(), r.segment(), r.sourceAddress(), r.sourceEpoch());
                 return new Responses.Empty(MessageType.ACCEPT_RECOVERY);
             }
             case PURGE: {

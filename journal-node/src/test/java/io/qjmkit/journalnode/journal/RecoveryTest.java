@@ -2,6 +2,7 @@ package io.qjmkit.journalnode.journal;
 
 import static io.qjmkit.journalnode.TestEdits.LAYOUT;
 import static io.qjmkit.journalnode.TestEdits.NS;
+import static io.qjmkit.journalnode.TestEdits.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +14,7 @@ import io.qjmkit.journalnode.storage.JournalStorage;
 import io.qjmkit.journalnode.storage.NioDisk;
 import io.qjmkit.protocol.message.ErrorCode;
 import io.qjmkit.protocol.message.JournalException;
+import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses;
 import io.qjmkit.protocol.message.SegmentInfo;
 import java.io.IOException;
@@ -78,7 +80,7 @@ class RecoveryTest {
         a.newEpoch(NS, 2);
         a.prepareRecovery(w2.info(), 1);
         SegmentInfo chosen = new SegmentInfo(1, 8, true);
-        a.acceptRecovery(w2.info(), chosen, "b:1");
+        a.acceptRecovery(w2.info(), chosen, "b:1", 1);
         assertThat(a.manifest(0, false).segments()).isEmpty();
         assertThat(a.manifest(0, true).segments())
                 .as("readers see it once finalized or once the new writer starts a segment")
@@ -88,6 +90,7 @@ class RecoveryTest {
         Writer w3 = new Writer("j1", 3);
         a.newEpoch(NS, 3);
         assertThat(a.prepareRecovery(w3.info(), 1)).isEqualTo(new Responses.Prepared(chosen, 2, 1, 0));
+        a.acceptRecovery(w3.info(), chosen, "b:1", 2);
         a.finalizeSegment(w3.info(), 1, 8);
         // Once finalized, prepare reports the finalized copy and no accepted epoch.
         Writer w4 = new Writer("j1", 4);
@@ -105,7 +108,7 @@ class RecoveryTest {
         // The copy is installed, then the disk fails while the accept record is being forced.
         disk.onlyUnder(dir.resolve("a/j1/current/paxos"));
         disk.failForces(new IOException("Input/output error"));
-        assertThatThrownBy(() -> a.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1"))
+        assertThatThrownBy(() -> a.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1", 1))
                 .isInstanceOf(IOException.class);
         a.close();
         disk.heal();
@@ -125,13 +128,70 @@ class RecoveryTest {
         Writer w1 = new Writer("j1", 1);
         a.newEpoch(NS, 2);
         Writer w2 = new Writer("j1", 2);
+        a.prepareRecovery(w2.info(), 1);
+        a.acceptRecovery(w2.info(), new SegmentInfo(1, 5, true), "a:1", 1);
         a.finalizeSegment(w2.info(), 1, 5);
-        assertThatThrownBy(() -> a.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1"))
+        assertThatThrownBy(() -> a.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1", 1))
                 .isInstanceOfSatisfying(
                         JournalException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID))
                 .hasMessageContaining("finalized");
         assertThat(a.manifest(0, true).segments()).containsExactly(new SegmentInfo(1, 5, false));
         assertThat(w1.epoch()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptFetchesTheChosenCopyWhenTheLocalCopyOfEqualLengthDatesFromAnotherEpoch() throws IOException {
+        a = open("a", disk);
+        b = open("b", NioDisk.INSTANCE);
+        a.format(NS, false);
+        b.format(NS, false);
+        // Epoch 1 wrote txids 1-5 to A only, never acknowledged.
+        a.newEpoch(NS, 1);
+        Writer w1 = new Writer("j1", 1);
+        a.startSegment(w1.info(), 1, LAYOUT);
+        a.journal(new Requests.Journal(w1.info(), 1, 1, 5, ops(1, 5)));
+        // Epoch 2 wrote other ops under txids 1-5 to B (and others); its segment start missed A.
+        b.newEpoch(NS, 2);
+        Writer w2 = new Writer("j1", 2);
+        b.startSegment(w2.info(), 1, LAYOUT);
+        b.journal(new Requests.Journal(w2.info(), 1, 1, 5, ops(1, 5, 3)));
+        // Epoch 3 recovers: B's copy (epoch 2) beats A's (epoch 1) of the same length.
+        a.newEpoch(NS, 3);
+        b.newEpoch(NS, 3);
+        Writer w3 = new Writer("j1", 3);
+        assertThat(a.prepareRecovery(w3.info(), 1).lastWriterEpoch()).isEqualTo(1);
+        assertThat(b.prepareRecovery(w3.info(), 1).lastWriterEpoch()).isEqualTo(2);
+        a.acceptRecovery(w3.info(), new SegmentInfo(1, 5, true), "b:1", 2);
+        a.finalizeSegment(w3.info(), 1, 5);
+        assertThat(a.readEdits(new Requests.ReadEdits("j1", 1, 1, 5, 1 << 20)).ops())
+                .as("A now holds epoch 2's ops, not its own")
+                .isEqualTo(ops(1, 5, 3));
+    }
+
+    @Test
+    void finalizeRefusesACopyThatTheFinalizingEpochNeitherWroteNorAccepted() throws IOException {
+        divergedCopies();
+        a.newEpoch(NS, 2);
+        Writer w2 = new Writer("j1", 2);
+        // Epoch 2 decided segment 1 elsewhere; this node's copy is epoch 1's and may differ.
+        assertThatThrownBy(() -> a.finalizeSegment(w2.info(), 1, 5))
+                .isInstanceOfSatisfying(
+                        JournalException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OUT_OF_SYNC))
+                .hasMessageContaining("written in epoch 1");
+        assertThat(a.prepareRecovery(w2.info(), 1).segment()).isEqualTo(new SegmentInfo(1, 5, true));
+    }
+
+    @Test
+    void aNewWritersSegmentStartMovesAsideAnOlderWritersOpenCopyBelowIt() throws IOException {
+        divergedCopies();
+        a.newEpoch(NS, 2);
+        Writer w2 = new Writer("j1", 2);
+        // Epoch 2 recovered segment 1 as 1-8 on other nodes and starts segment 9 here.
+        a.startSegment(w2.info(), 9, LAYOUT);
+        assertThat(a.journalState().currentSegment()).isEqualTo(new SegmentInfo(9, 8, true));
+        Path current = dir.resolve("a/j1/current");
+        assertThat(current).isDirectoryNotContaining("glob:**/edits_inprogress_0000000000000000001");
+        assertThat(current).isDirectoryContaining("glob:**/edits_inprogress_0000000000000000001*stale*");
     }
 
     @Test
@@ -146,7 +206,7 @@ class RecoveryTest {
 
         Writer w2 = new Writer("j1", 2);
         b.prepareRecovery(w2.info(), 1);
-        b.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1");
+        b.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1", 1);
         b.finalizeSegment(w2.info(), 1, 8);
         b.startSegment(w2.info(), 9, LAYOUT);
         b.journal(w2.journal(9, 9, 1));
@@ -159,7 +219,7 @@ class RecoveryTest {
         divergedCopies();
         Writer w2 = new Writer("j1", 2);
         a.newEpoch(NS, 2);
-        a.acceptRecovery(w2.info(), new SegmentInfo(1, 0, true), "b:1");
+        a.acceptRecovery(w2.info(), new SegmentInfo(1, 0, true), "b:1", 1);
         assertThat(a.manifest(0, true).segments()).isEmpty();
         Writer w3 = new Writer("j1", 3);
         a.newEpoch(NS, 3);
@@ -171,7 +231,7 @@ class RecoveryTest {
         divergedCopies();
         Writer w2 = new Writer("j1", 2).committed(7);
         b.newEpoch(NS, 2);
-        assertThatThrownBy(() -> b.acceptRecovery(w2.info(), new SegmentInfo(1, 5, true), "a:1"))
+        assertThatThrownBy(() -> b.acceptRecovery(w2.info(), new SegmentInfo(1, 5, true), "a:1", 1))
                 .hasMessageContaining("committed txid 7");
     }
 }

@@ -252,9 +252,12 @@ public final class Requests {
     /**
      * Paxos phase 2: make the local copy of the segment equal {@code segment}, fetching it from
      * the JournalNode at {@code sourceAddress} (host:port) if needed, then record the acceptance
-     * durably.
+     * durably. {@code sourceEpoch} is the epoch the source's copy dates from (the greater of its
+     * accepted and last writer epochs, as its prepare answer said): a local copy of the same
+     * length is the same copy only if it dates from the same epoch.
      */
-    public record AcceptRecovery(RequestInfo info, SegmentInfo segment, String sourceAddress) implements Request {
+    public record AcceptRecovery(RequestInfo info, SegmentInfo segment, String sourceAddress, long sourceEpoch)
+            implements Request {
         public String journalId() {
             return info.journalId();
         }
@@ -267,10 +270,12 @@ public final class Requests {
             info.writeTo(out);
             segment.writeTo(out);
             Wire.writeString(out, sourceAddress);
+            out.writeLong(sourceEpoch);
         }
 
         public static AcceptRecovery readFrom(ByteBuf in) {
-            return new AcceptRecovery(RequestInfo.readFrom(in), SegmentInfo.readFrom(in), Wire.readString(in));
+            return new AcceptRecovery(
+                    RequestInfo.readFrom(in), SegmentInfo.readFrom(in), Wire.readString(in), in.readLong());
         }
     }
 

@@ -37,7 +37,7 @@ class FrameCodecTest {
             new Requests.GetManifest("ns1", 5, true),
             new Requests.ReadEdits("ns1", 0, 5, Long.MAX_VALUE, 1 << 20),
             new Requests.PrepareRecovery(INFO, 1),
-            new Requests.AcceptRecovery(INFO, SEG, "127.0.0.1:8485"),
+            new Requests.AcceptRecovery(INFO, SEG, "127.0.0.1:8485", 7),
             new Requests.Purge(INFO, 100),
             new Requests.DiscardSegments("ns1", 50),
             new Requests.Upgrade("ns1", Requests.UpgradeOp.CAN_ROLL_BACK, NS, NS, -65),

@@ -50,7 +50,8 @@ public interface JournalChannel extends Closeable {
 
     CompletableFuture<Responses.Prepared> prepareRecovery(long segmentTxId);
 
-    CompletableFuture<Void> acceptRecovery(SegmentInfo segment, String sourceAddress);
+    /** Paxos phase 2; {@code sourceEpoch} is the epoch the chosen copy dates from. */
+    CompletableFuture<Void> acceptRecovery(SegmentInfo segment, String sourceAddress, long sourceEpoch);
 
     CompletableFuture<Void> purge(long minTxIdToKeep);
 

@@ -160,9 +160,9 @@ public final class RemoteJournalChannel implements JournalChannel {
     }
 
     @Override
-    public CompletableFuture<Void> acceptRecovery(SegmentInfo segment, String sourceAddress) {
-        return empty(ordered(
-                () -> writer.call(new Requests.AcceptRecovery(info(), segment, sourceAddress), Responses.Empty.class)));
+    public CompletableFuture<Void> acceptRecovery(SegmentInfo segment, String sourceAddress, long sourceEpoch) {
+        return empty(ordered(() -> writer.call(
+                new Requests.AcceptRecovery(info(), segment, sourceAddress, sourceEpoch), Responses.Empty.class)));
     }
 
     @Override

@@ -117,6 +117,7 @@ public final class WriterRecovery {
         }
         SegmentInfo chosen = choice.get().segment();
         String source = choice.get().source().address();
+        long sourceEpoch = RecoveryChoice.seenEpoch(choice.get().prepared());
         LOG.info(
                 "Journal {} epoch {}: segment {} recovers to {} from {} (answers: {})",
                 journalId,
@@ -126,7 +127,7 @@ public final class WriterRecovery {
                 source,
                 prepared);
         channels.majority(
-                c -> c.acceptRecovery(chosen, source),
+                c -> c.acceptRecovery(chosen, source, sourceEpoch),
                 timeouts.acceptRecoveryMs(),
                 "acceptRecovery(" + chosen + " from " + source + ") in epoch " + epoch);
         if (chosen.isEmpty()) {

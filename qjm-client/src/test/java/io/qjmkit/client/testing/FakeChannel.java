@@ -166,7 +166,7 @@ public class FakeChannel implements JournalChannel {
     }
 
     @Override
-    public CompletableFuture<Void> acceptRecovery(SegmentInfo segment, String sourceAddress) {
+    public CompletableFuture<Void> acceptRecovery(SegmentInfo segment, String sourceAddress, long sourceEpoch) {
         return answer(null);
     }
 
