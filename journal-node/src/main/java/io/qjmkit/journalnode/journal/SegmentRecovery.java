@@ -235,13 +235,14 @@ final class SegmentRecovery {
     /**
      * Whether {@code local} already is the chosen copy: a finalized copy of the same range is (a
      * finalized segment never changes); an in-progress one must also date from the same epoch,
-     * because copies of equal length from different epochs may hold different ops.
+     * because copies of equal length from different epochs may hold different ops (an unknown
+     * source epoch matches nothing).
      */
     private boolean sameCopy(SegmentFile local, PaxosRecord accepted, SegmentInfo chosen, long sourceEpoch) {
         if (local.lastTxId() != chosen.endTxId()) {
             return false;
         }
-        return !local.isInProgress() || versionOf(local, accepted) == sourceEpoch;
+        return !local.isInProgress() || (sourceEpoch > 0 && versionOf(local, accepted) == sourceEpoch);
     }
 
     /**

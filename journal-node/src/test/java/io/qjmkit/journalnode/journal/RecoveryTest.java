@@ -169,6 +169,22 @@ class RecoveryTest {
     }
 
     @Test
+    void acceptSkipsTheFetchOnlyForALocalCopyOfTheSourcesEpoch() throws IOException {
+        divergedCopies();
+        a.newEpoch(NS, 2);
+        Writer w2 = new Writer("j1", 2);
+        a.prepareRecovery(w2.info(), 1);
+        SegmentInfo chosen = new SegmentInfo(1, 5, true);
+        // "gone:1" cannot be fetched from: an accept that tries to fetch fails.
+        assertThatThrownBy(() -> a.acceptRecovery(w2.info(), chosen, "gone:1", 2))
+                .hasMessageContaining("no source gone:1");
+        assertThatThrownBy(() -> a.acceptRecovery(w2.info(), chosen, "gone:1", Requests.AcceptRecovery.UNKNOWN_EPOCH))
+                .hasMessageContaining("no source gone:1");
+        a.acceptRecovery(w2.info(), chosen, "gone:1", 1);
+        assertThat(a.prepareRecovery(w2.info(), 1).acceptedInEpoch()).isEqualTo(2);
+    }
+
+    @Test
     void finalizeRefusesACopyThatTheFinalizingEpochNeitherWroteNorAccepted() throws IOException {
         divergedCopies();
         a.newEpoch(NS, 2);

@@ -254,10 +254,15 @@ public final class Requests {
      * the JournalNode at {@code sourceAddress} (host:port) if needed, then record the acceptance
      * durably. {@code sourceEpoch} is the epoch the source's copy dates from (the greater of its
      * accepted and last writer epochs, as its prepare answer said): a local copy of the same
-     * length is the same copy only if it dates from the same epoch.
+     * length is the same copy only if it dates from the same epoch. Requests of clients that predate
+     * the field decode with {@link #UNKNOWN_EPOCH}, which makes the node fetch, so JournalNodes can be
+     * upgraded before the NameNodes.
      */
     public record AcceptRecovery(RequestInfo info, SegmentInfo segment, String sourceAddress, long sourceEpoch)
             implements Request {
+        /** The source epoch of a request from a client that did not send one. */
+        public static final long UNKNOWN_EPOCH = -1;
+
         public String journalId() {
             return info.journalId();
         }
@@ -275,7 +280,10 @@ public final class Requests {
 
         public static AcceptRecovery readFrom(ByteBuf in) {
             return new AcceptRecovery(
-                    RequestInfo.readFrom(in), SegmentInfo.readFrom(in), Wire.readString(in), in.readLong());
+                    RequestInfo.readFrom(in),
+                    SegmentInfo.readFrom(in),
+                    Wire.readString(in),
+                    in.isReadable(Long.BYTES) ? in.readLong() : UNKNOWN_EPOCH);
         }
     }
 

@@ -15,6 +15,7 @@ import io.qjmkit.protocol.message.RequestInfo;
 import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses;
 import io.qjmkit.protocol.message.SegmentInfo;
+import io.qjmkit.protocol.message.Wire;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -134,5 +135,18 @@ class FrameCodecTest {
                 .isInstanceOf(CorruptedFrameException.class)
                 .hasMessageContaining("exceeds");
         body.release();
+    }
+
+    @Test
+    void acceptRecoveryFromAClientWithoutTheSourceEpochDecodesAsUnknown() {
+        ByteBuf older = Unpooled.buffer();
+        INFO.writeTo(older);
+        SEG.writeTo(older);
+        Wire.writeString(older, "127.0.0.1:8485");
+        Requests.AcceptRecovery r = Requests.AcceptRecovery.readFrom(older);
+        assertThat(r.sourceEpoch()).isEqualTo(Requests.AcceptRecovery.UNKNOWN_EPOCH);
+        assertThat(r.sourceAddress()).isEqualTo("127.0.0.1:8485");
+        assertThat(older.isReadable()).isFalse();
+        older.release();
     }
 }
