@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One seeded run of three {@link SimNode}s and a succession of {@link SimWriter}s on a lossy {@link
+ * One seeded run of three (or, one run in four, five) {@link SimNode}s and a succession of {@link SimWriter}s on a lossy {@link
  * SimNetwork}: writers take over from each other (the old ones keep their requests in flight),
  * nodes crash at random moments and inside fsyncs, and stale requests arrive late. After every step
  * it checks the quorum journal's invariants and fails with the seed that replays the run.
@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class QuorumSimulation {
     private static final Logger LOG = LoggerFactory.getLogger(QuorumSimulation.class);
-    private static final int NODES = 3;
-    private static final int MAJORITY = NODES / 2 + 1;
 
     /** What one run did, so the caller can check the faults were really exercised. */
     record Stats(int acked, int recoveries, int failedWriters, int crashes, int powerCuts, long delivered) {}
@@ -44,6 +42,7 @@ final class QuorumSimulation {
     private final Random rnd;
     private final SimNetwork network;
     private final List<SimNode> nodes = new ArrayList<>();
+    private final int majority;
     private final List<SimWriter> writers = new ArrayList<>();
     private final Map<Long, byte[]> acked = new TreeMap<>();
     private int powerCutPermille;
@@ -58,7 +57,9 @@ final class QuorumSimulation {
         this.seed = seed;
         this.rnd = new Random(seed);
         this.network = new SimNetwork(rnd, 1 + rnd.nextInt(12));
-        for (int i = 0; i < NODES; i++) {
+        int count = rnd.nextInt(4) == 0 ? 5 : 3;
+        this.majority = count / 2 + 1;
+        for (int i = 0; i < count; i++) {
             SimNode n = new SimNode(i, dir.resolve("jn" + i), network::fetch, this::powerCut, rnd);
             n.start();
             network.add(n);
@@ -243,7 +244,7 @@ final class QuorumSimulation {
                 }
             }
             check(
-                    holders >= MAJORITY,
+                    holders >= majority,
                     "step " + step + ": acked txid " + e.getKey() + " is durable on only " + holders + " nodes");
         }
         Map<Long, Long> segmentEnds = new TreeMap<>();

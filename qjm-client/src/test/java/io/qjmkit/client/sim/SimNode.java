@@ -61,12 +61,26 @@ final class SimNode {
         return handlers != null;
     }
 
-    /** Starts (or restarts) the node on what its disk holds. */
+    /**
+     * Starts (or restarts) the node on what its disk holds. A power cut while it loads (its repair
+     * of a torn tail forces the disk) leaves it down again, with that repair partly lost.
+     */
     void start() throws IOException {
-        disk = new SimDisk(powerCut);
-        registry = new JournalRegistry(dir, disk, JournalMetrics.NONE, fetcher);
-        registry.loadExisting();
-        handlers = new RequestHandlers(registry, PeerProbe.NONE);
+        SimDisk d = new SimDisk(powerCut);
+        JournalRegistry r = new JournalRegistry(dir, d, JournalMetrics.NONE, fetcher);
+        try {
+            r.loadExisting();
+        } catch (IOException e) {
+            if (!d.isOff()) {
+                throw e;
+            }
+            d.loseUnsynced(rnd);
+            r.close();
+            return;
+        }
+        disk = d;
+        registry = r;
+        handlers = new RequestHandlers(r, PeerProbe.NONE);
     }
 
     /** Serves one request; a power cut during it takes the node down (its answer is then an error). */
