@@ -33,6 +33,7 @@ class QuorumSimTest {
         int crashes = 0;
         int powerCuts = 0;
         int failedWriters = 0;
+        long tailedOps = 0;
         for (long seed = first; seed < first + seeds; seed++) {
             QuorumSimulation.Stats s = new QuorumSimulation(seed, dir.resolve("seed-" + seed)).run(STEPS);
             LOG.debug("seed {}: {}", seed, s);
@@ -41,20 +42,24 @@ class QuorumSimTest {
             crashes += s.crashes();
             powerCuts += s.powerCuts();
             failedWriters += s.failedWriters();
+            tailedOps += s.tailedOps();
         }
         LOG.info(
-                "{} runs: {} txids acked, {} recoveries, {} failed writers, {} crashes, {} power cuts in fsync",
+                "{} runs: {} txids acked, {} recoveries, {} failed writers, {} crashes, {} power cuts in fsync,"
+                        + " {} ops tailed as durable",
                 seeds,
                 acked,
                 recoveries,
                 failedWriters,
                 crashes,
-                powerCuts);
+                powerCuts,
+                tailedOps);
         // The runs must have exercised what they claim to: writes, writer changes and both kinds of crash.
         assertThat(acked).as("txids acked").isGreaterThan(seeds * 10);
         assertThat(recoveries).as("successful recoveries").isGreaterThan(seeds * 3);
         assertThat(failedWriters).as("writers that failed").isGreaterThan(seeds);
         assertThat(crashes).as("crashes").isGreaterThan(seeds * 3);
+        assertThat(tailedOps).as("ops a tailing reader took as durable").isGreaterThan(seeds * 10L);
         if (replay == null) {
             assertThat(powerCuts).as("power cuts inside fsync").isGreaterThan(0);
         }

@@ -1,13 +1,19 @@
 package io.qjmkit.client.sim;
 
+import io.qjmkit.client.read.TailChoice;
+import io.qjmkit.journalnode.journal.Journal;
 import io.qjmkit.journalnode.storage.SegmentName;
+import io.qjmkit.protocol.edits.OpFraming;
 import io.qjmkit.protocol.message.Message;
 import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses;
+import io.qjmkit.protocol.message.SegmentInfo;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,14 +35,17 @@ import org.slf4j.LoggerFactory;
  *       everywhere;
  *   <li>fencing: no txid is acknowledged twice with different bytes, and a flush begun after a
  *       newer writer finished recovery never succeeds;
- *   <li>recovery: a new writer's log ends at or after every acknowledged txid.
+ *   <li>recovery: a new writer's log ends at or after every acknowledged txid;
+ *   <li>tailing: what a standby tailing a random majority takes as durable is the acknowledged op,
+ *       or one a majority holds.
  * </ul>
  */
 final class QuorumSimulation {
     private static final Logger LOG = LoggerFactory.getLogger(QuorumSimulation.class);
 
     /** What one run did, so the caller can check the faults were really exercised. */
-    record Stats(int acked, int recoveries, int failedWriters, int crashes, int powerCuts, long delivered) {}
+    record Stats(
+            int acked, int recoveries, int failedWriters, int crashes, int powerCuts, long delivered, long tailedOps) {}
 
     private final long seed;
     private final Random rnd;
@@ -51,6 +60,7 @@ final class QuorumSimulation {
     private int failedWriters;
     private int crashes;
     private int powerCuts;
+    private long tailedOps;
     private String lastAction = "start";
 
     QuorumSimulation(long seed, Path dir) throws IOException {
@@ -102,7 +112,7 @@ final class QuorumSimulation {
             checkInvariants(step);
         }
         heal();
-        return new Stats(acked.size(), recoveries, failedWriters, crashes, powerCuts, network.delivered());
+        return new Stats(acked.size(), recoveries, failedWriters, crashes, powerCuts, network.delivered(), tailedOps);
     }
 
     /** A writer still able to write: mostly the newest, sometimes an older one. */
@@ -236,17 +246,12 @@ final class QuorumSimulation {
             views.add(n.durableOps(SimWriter.JOURNAL));
         }
         for (Map.Entry<Long, byte[]> e : acked.entrySet()) {
-            int holders = 0;
-            for (Map<Long, List<SimNode.Copy>> v : views) {
-                List<SimNode.Copy> copies = v.get(e.getKey());
-                if (copies != null && copies.stream().anyMatch(c -> Arrays.equals(c.bytes(), e.getValue()))) {
-                    holders++;
-                }
-            }
+            int holders = holders(views, e.getKey(), e.getValue());
             check(
                     holders >= majority,
                     "step " + step + ": acked txid " + e.getKey() + " is durable on only " + holders + " nodes");
         }
+        checkTailRead(step, views);
         Map<Long, Long> segmentEnds = new TreeMap<>();
         for (SimNode n : nodes) {
             for (SegmentName seg : n.finalizedSegments(SimWriter.JOURNAL)) {
@@ -277,6 +282,68 @@ final class QuorumSimulation {
                 }
             }
         }
+    }
+
+    /**
+     * A tailing standby's read from a random majority of the running nodes, from the start of the
+     * newest open segment: every op {@link TailChoice} calls durable must be the acked one, or,
+     * if not acked, be held by a majority (so that any recovery keeps it).
+     */
+    private void checkTailRead(int step, List<Map<Long, List<SimNode.Copy>>> views) throws IOException {
+        List<SimNode> up = new ArrayList<>(nodes.stream().filter(SimNode::isUp).toList());
+        if (up.size() < majority) {
+            return;
+        }
+        Collections.shuffle(up, rnd);
+        List<SimNode> asked = up.subList(0, majority + rnd.nextInt(up.size() - majority + 1));
+        long from = -1;
+        for (SimNode n : asked) {
+            SegmentInfo open = n.journal(SimWriter.JOURNAL).journalState().currentSegment();
+            if (open != null && open.inProgress()) {
+                from = Math.max(from, open.startTxId());
+            }
+        }
+        if (from < 1) {
+            return;
+        }
+        List<TailChoice.Answer<SimNode>> answers = new ArrayList<>();
+        for (SimNode n : asked) {
+            Journal j = n.journal(SimWriter.JOURNAL);
+            Requests.TailEdits read = new Requests.TailEdits(SimWriter.JOURNAL, from, 1 << 20, 0);
+            Responses.Tail t = j.tail(read);
+            answers.add(new TailChoice.Answer<>(n, t != null ? t : j.tailNothingNew(read)));
+        }
+        TailChoice<SimNode> choice = TailChoice.of(answers, majority, from);
+        if (choice == null) {
+            return;
+        }
+        Responses.Tail t = choice.answer();
+        OpFraming.scan(ByteBuffer.wrap(t.ops()), t.firstTxId(), (txId, offset, length) -> {
+            if (txId > choice.durableEnd()) {
+                return;
+            }
+            tailedOps++;
+            byte[] op = Arrays.copyOfRange(t.ops(), offset, offset + length);
+            byte[] ack = acked.get(txId);
+            String what = "step " + step + ": a tailing reader of " + asked + " took txid " + txId + " from "
+                    + choice.node() + " as durable (up to " + choice.durableEnd() + ")";
+            if (ack != null) {
+                check(Arrays.equals(ack, op), what + ", but it differs from the acked op");
+            } else {
+                check(holders(views, txId, op) >= majority, what + ", but no majority holds that op");
+            }
+        });
+    }
+
+    private static int holders(List<Map<Long, List<SimNode.Copy>>> views, long txId, byte[] op) {
+        int holders = 0;
+        for (Map<Long, List<SimNode.Copy>> v : views) {
+            List<SimNode.Copy> copies = v.get(txId);
+            if (copies != null && copies.stream().anyMatch(c -> Arrays.equals(c.bytes(), op))) {
+                holders++;
+            }
+        }
+        return holders;
     }
 
     private void check(boolean ok, String what) {
