@@ -311,7 +311,7 @@ public final class Journal implements Closeable {
     public Responses.Manifest manifest(long sinceTxId, boolean inProgressOk) throws IOException {
         checkFormatted();
         boolean openSegmentsSettled = fence.writer() >= fence.promised();
-        return reader.manifest(sinceTxId, inProgressOk && openSegmentsSettled, fence.committed());
+        return reader.manifest(sinceTxId, inProgressOk && openSegmentsSettled, fence.committed(), fence.writer());
     }
 
     /** Durable ops of one segment; safe concurrently with writes. */

@@ -31,7 +31,7 @@ final class SegmentReader {
         this.metrics = metrics;
     }
 
-    Responses.Manifest manifest(long sinceTxId, boolean inProgressOk, long committed) {
+    Responses.Manifest manifest(long sinceTxId, boolean inProgressOk, long committed, long writerEpoch) {
         List<SegmentInfo> out = new ArrayList<>();
         for (SegmentFile s : storage.segments().values()) {
             SegmentInfo i = s.info();
@@ -40,7 +40,7 @@ final class SegmentReader {
             }
             out.add(i);
         }
-        return new Responses.Manifest(List.copyOf(out), committed);
+        return new Responses.Manifest(List.copyOf(out), committed, writerEpoch);
     }
 
     Responses.Edits readEdits(Requests.ReadEdits req) throws IOException {

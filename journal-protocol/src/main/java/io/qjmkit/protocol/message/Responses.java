@@ -96,8 +96,16 @@ public final class Responses {
         }
     }
 
-    /** Segments in txid order, and the commit point the JournalNode last heard of. */
-    public record Manifest(List<SegmentInfo> segments, long committedTxId) implements Message {
+    /**
+     * Segments in txid order, the commit point the JournalNode last heard of, and the epoch of the
+     * writer that started its newest segment (whose in-progress copy it is). Readers trust an
+     * in-progress copy only from the newest writer they hear of: a node that missed a writer change
+     * may hold an older, never-acknowledged version of the same txids. A manifest from a node that
+     * predates the field decodes with {@link #UNKNOWN_EPOCH}.
+     */
+    public record Manifest(List<SegmentInfo> segments, long committedTxId, long writerEpoch) implements Message {
+        public static final long UNKNOWN_EPOCH = -1;
+
         public MessageType type() {
             return MessageType.GET_MANIFEST;
         }
@@ -105,10 +113,12 @@ public final class Responses {
         public void writeTo(ByteBuf out) {
             Wire.writeSegments(out, segments);
             out.writeLong(committedTxId);
+            out.writeLong(writerEpoch);
         }
 
         public static Manifest readFrom(ByteBuf in) {
-            return new Manifest(Wire.readSegments(in), in.readLong());
+            return new Manifest(
+                    Wire.readSegments(in), in.readLong(), in.isReadable(Long.BYTES) ? in.readLong() : UNKNOWN_EPOCH);
         }
     }
 

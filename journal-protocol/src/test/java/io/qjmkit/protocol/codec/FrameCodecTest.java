@@ -50,7 +50,7 @@ class FrameCodecTest {
             new Responses.JournalState(5, 4, 99, SEG),
             new Responses.NewEpoch(null),
             new Responses.Journaled(10),
-            new Responses.Manifest(List.of(new SegmentInfo(1, 10, false), SEG), 9),
+            new Responses.Manifest(List.of(new SegmentInfo(1, 10, false), SEG), 9, 4),
             new Responses.Prepared(SEG, 2, 3, 8),
             new Responses.Tail(true, SEG, 3, 9, -66, 5, 6, new byte[] {7, 8}),
             new Responses.Tail(false, null, 0, 0, 0, 11, 10, new byte[0]));

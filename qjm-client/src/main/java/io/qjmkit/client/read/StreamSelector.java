@@ -43,53 +43,82 @@ public final class StreamSelector {
                 c -> c.getManifest(fromTxId, inProgressOk),
                 config.timeouts().selectInputStreamsMs(),
                 "getManifest(from txid " + fromTxId + ") of journal " + config.journalId());
-        long committed = -1;
-        Map<Long, List<Copy>> bySegment = new TreeMap<>();
-        for (Map.Entry<JournalChannel, Responses.Manifest> e : manifests.entrySet()) {
-            committed = Math.max(committed, e.getValue().committedTxId());
-            for (SegmentInfo s : e.getValue().segments()) {
-                if (s.isEmpty() || s.endTxId() < fromTxId || (s.inProgress() && !inProgressOk)) {
-                    continue;
-                }
-                bySegment.computeIfAbsent(s.startTxId(), k -> new ArrayList<>()).add(new Copy(e.getKey(), s));
-            }
-        }
         PriorityQueue<EditLogInputStream> all = new PriorityQueue<>(JournalSet.EDIT_LOG_INPUT_STREAM_COMPARATOR);
-        for (List<Copy> copies : bySegment.values()) {
-            long durableEnd = onlyDurableTxns
-                    ? durableEnd(copies, manifests.size(), channels.majority(), committed)
-                    : Long.MAX_VALUE;
-            for (Copy c : copies) {
-                SegmentInfo s = c.segment();
-                long end = s.inProgress() ? Math.min(s.endTxId(), durableEnd) : s.endTxId();
-                long fetchFrom = Math.max(s.startTxId(), fromTxId);
-                if (end < fetchFrom) {
-                    continue;
-                }
-                all.add(new RemoteEditsStream(
-                        c.channel(),
-                        config.journalId(),
-                        s.startTxId(),
-                        fetchFrom,
-                        end,
-                        s.inProgress(),
-                        config.readChunkBytes(),
-                        config.timeouts().readEditsMs()));
-            }
+        for (Readable<JournalChannel> r :
+                readable(manifests, channels.majority(), fromTxId, inProgressOk, onlyDurableTxns)) {
+            all.add(new RemoteEditsStream(
+                    r.node(),
+                    config.journalId(),
+                    r.segment().startTxId(),
+                    r.fetchFrom(),
+                    r.end(),
+                    r.segment().inProgress(),
+                    config.readChunkBytes(),
+                    config.timeouts().readEditsMs()));
         }
         if (!all.isEmpty()) {
             JournalSet.chainAndMakeRedundantStreams(out, all, fromTxId);
         }
     }
 
+    /** Txids {@code fetchFrom..end} of {@code node}'s copy of {@code segment}, which a reader may read. */
+    public record Readable<K>(K node, SegmentInfo segment, long fetchFrom, long end) {}
+
+    /**
+     * What a reader from {@code fromTxId} may read, given the manifests of a majority: every copy
+     * of a finalized segment, and of an in-progress one the part that is durable (with {@code
+     * onlyDurableTxns}). In-progress copies count only from nodes whose writer epoch is the newest
+     * among the answers; the others count as holding nothing.
+     */
+    public static <K> List<Readable<K>> readable(
+            Map<K, Responses.Manifest> manifests,
+            int majority,
+            long fromTxId,
+            boolean inProgressOk,
+            boolean onlyDurableTxns) {
+        long newestWriter = Responses.Manifest.UNKNOWN_EPOCH;
+        for (Responses.Manifest m : manifests.values()) {
+            newestWriter = Math.max(newestWriter, m.writerEpoch());
+        }
+        long committed = -1;
+        Map<Long, List<Copy<K>>> bySegment = new TreeMap<>();
+        for (Map.Entry<K, Responses.Manifest> e : manifests.entrySet()) {
+            // A node that has not seen the newest writer may hold an older version of its txids.
+            boolean newest = e.getValue().writerEpoch() == newestWriter;
+            if (newest) {
+                committed = Math.max(committed, e.getValue().committedTxId());
+            }
+            for (SegmentInfo s : e.getValue().segments()) {
+                if (s.isEmpty() || s.endTxId() < fromTxId || (s.inProgress() && (!inProgressOk || !newest))) {
+                    continue;
+                }
+                bySegment.computeIfAbsent(s.startTxId(), k -> new ArrayList<>()).add(new Copy<>(e.getKey(), s));
+            }
+        }
+        List<Readable<K>> out = new ArrayList<>();
+        for (List<Copy<K>> copies : bySegment.values()) {
+            long durableEnd =
+                    onlyDurableTxns ? durableEnd(copies, manifests.size(), majority, committed) : Long.MAX_VALUE;
+            for (Copy<K> c : copies) {
+                SegmentInfo s = c.segment();
+                long end = s.inProgress() ? Math.min(s.endTxId(), durableEnd) : s.endTxId();
+                long fetchFrom = Math.max(s.startTxId(), fromTxId);
+                if (end >= fetchFrom) {
+                    out.add(new Readable<>(c.node(), s, fetchFrom, end));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * The highest txid of an in-progress segment that is durable: the majority-th highest end among
      * the responders (majority of the whole cluster) (a missing copy counts as empty), or the writer's commit point when higher.
      */
-    static long durableEnd(List<Copy> copies, int responders, int majority, long committed) {
+    static <K> long durableEnd(List<Copy<K>> copies, int responders, int majority, long committed) {
         long start = copies.get(0).segment().startTxId();
         List<Long> ends = new ArrayList<>();
-        for (Copy c : copies) {
+        for (Copy<K> c : copies) {
             ends.add(c.segment().endTxId());
         }
         while (ends.size() < responders) {
@@ -101,5 +130,5 @@ public final class StreamSelector {
     }
 
     /** One JournalNode's copy of a segment. */
-    record Copy(JournalChannel channel, SegmentInfo segment) {}
+    record Copy<K>(K node, SegmentInfo segment) {}
 }

@@ -6,9 +6,13 @@ import io.qjmkit.client.channel.ChannelSet;
 import io.qjmkit.client.config.ClientConfig;
 import io.qjmkit.client.config.Timeouts;
 import io.qjmkit.client.testing.FakeChannel;
+import io.qjmkit.protocol.message.Responses;
+import io.qjmkit.protocol.message.SegmentInfo;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.hdfs.server.namenode.EditLogInputStream;
 import org.apache.hadoop.hdfs.server.namenode.FSEditLogOp;
 import org.apache.hadoop.hdfs.server.namenode.HadoopOps;
@@ -83,8 +87,22 @@ class StreamSelectorTest {
     }
 
     @Test
+    void inProgressCopiesCountOnlyFromNodesThatSawTheNewestWriter() {
+        Map<String, Responses.Manifest> answers = new LinkedHashMap<>();
+        // jn1 missed the change to writer 2: its txids 5-9 are an older, unacknowledged version.
+        answers.put("jn1", new Responses.Manifest(List.of(new SegmentInfo(5, 9, true)), -1, 1));
+        answers.put("jn2", new Responses.Manifest(List.of(new SegmentInfo(5, 7, true)), -1, 2));
+        assertThat(StreamSelector.readable(answers, 2, 5, true, true)).isEmpty();
+        answers.put("jn3", new Responses.Manifest(List.of(new SegmentInfo(5, 6, true)), -1, 2));
+        assertThat(StreamSelector.readable(answers, 2, 5, true, true))
+                .containsExactlyInAnyOrder(
+                        new StreamSelector.Readable<>("jn2", new SegmentInfo(5, 7, true), 5, 6),
+                        new StreamSelector.Readable<>("jn3", new SegmentInfo(5, 6, true), 5, 6));
+    }
+
+    @Test
     void durableEndUsesTheClusterMajorityAndTheCommitPoint() {
-        var c1 = new StreamSelector.Copy(jn1, new io.qjmkit.protocol.message.SegmentInfo(5, 9, true));
+        var c1 = new StreamSelector.Copy<>(jn1, new io.qjmkit.protocol.message.SegmentInfo(5, 9, true));
         assertThat(StreamSelector.durableEnd(List.of(c1), 2, 2, -1)).isEqualTo(4);
         assertThat(StreamSelector.durableEnd(List.of(c1), 2, 2, 8)).isEqualTo(8);
     }

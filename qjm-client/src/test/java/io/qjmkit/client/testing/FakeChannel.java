@@ -111,7 +111,7 @@ public class FakeChannel implements JournalChannel {
 
     @Override
     public CompletableFuture<Responses.Manifest> getManifest(long sinceTxId, boolean inProgressOk) {
-        return answer(new Responses.Manifest(List.copyOf(segments), committed));
+        return answer(new Responses.Manifest(List.copyOf(segments), committed, writerEpoch));
     }
 
     @Override
