@@ -34,6 +34,7 @@ class QuorumSimTest {
         int powerCuts = 0;
         int failedWriters = 0;
         long tailedOps = 0;
+        long selectedOps = 0;
         for (long seed = first; seed < first + seeds; seed++) {
             QuorumSimulation.Stats s = new QuorumSimulation(seed, dir.resolve("seed-" + seed)).run(STEPS);
             LOG.debug("seed {}: {}", seed, s);
@@ -43,23 +44,26 @@ class QuorumSimTest {
             powerCuts += s.powerCuts();
             failedWriters += s.failedWriters();
             tailedOps += s.tailedOps();
+            selectedOps += s.selectedOps();
         }
         LOG.info(
                 "{} runs: {} txids acked, {} recoveries, {} failed writers, {} crashes, {} power cuts in fsync,"
-                        + " {} ops tailed as durable",
+                        + " {} ops tailed as durable, {} ops selected for reading",
                 seeds,
                 acked,
                 recoveries,
                 failedWriters,
                 crashes,
                 powerCuts,
-                tailedOps);
+                tailedOps,
+                selectedOps);
         // The runs must have exercised what they claim to: writes, writer changes and both kinds of crash.
         assertThat(acked).as("txids acked").isGreaterThan(seeds * 10);
         assertThat(recoveries).as("successful recoveries").isGreaterThan(seeds * 3);
         assertThat(failedWriters).as("writers that failed").isGreaterThan(seeds);
         assertThat(crashes).as("crashes").isGreaterThan(seeds * 3);
         assertThat(tailedOps).as("ops a tailing reader took as durable").isGreaterThan(seeds * 10L);
+        assertThat(selectedOps).as("ops a manifest reader may read").isGreaterThan(seeds * 10L);
         if (replay == null) {
             assertThat(powerCuts).as("power cuts inside fsync").isGreaterThan(0);
         }

@@ -1,5 +1,6 @@
 package io.qjmkit.client.sim;
 
+import io.qjmkit.client.read.StreamSelector;
 import io.qjmkit.client.read.TailChoice;
 import io.qjmkit.journalnode.journal.Journal;
 import io.qjmkit.journalnode.storage.SegmentName;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,7 +47,14 @@ final class QuorumSimulation {
 
     /** What one run did, so the caller can check the faults were really exercised. */
     record Stats(
-            int acked, int recoveries, int failedWriters, int crashes, int powerCuts, long delivered, long tailedOps) {}
+            int acked,
+            int recoveries,
+            int failedWriters,
+            int crashes,
+            int powerCuts,
+            long delivered,
+            long tailedOps,
+            long selectedOps) {}
 
     private final long seed;
     private final Random rnd;
@@ -61,6 +70,7 @@ final class QuorumSimulation {
     private int crashes;
     private int powerCuts;
     private long tailedOps;
+    private long selectedOps;
     private String lastAction = "start";
 
     QuorumSimulation(long seed, Path dir) throws IOException {
@@ -112,7 +122,15 @@ final class QuorumSimulation {
             checkInvariants(step);
         }
         heal();
-        return new Stats(acked.size(), recoveries, failedWriters, crashes, powerCuts, network.delivered(), tailedOps);
+        return new Stats(
+                acked.size(),
+                recoveries,
+                failedWriters,
+                crashes,
+                powerCuts,
+                network.delivered(),
+                tailedOps,
+                selectedOps);
     }
 
     /** A writer still able to write: mostly the newest, sometimes an older one. */
@@ -252,6 +270,7 @@ final class QuorumSimulation {
                     "step " + step + ": acked txid " + e.getKey() + " is durable on only " + holders + " nodes");
         }
         checkTailRead(step, views);
+        checkSelectRead(step, views);
         Map<Long, Long> segmentEnds = new TreeMap<>();
         for (SimNode n : nodes) {
             for (SegmentName seg : n.finalizedSegments(SimWriter.JOURNAL)) {
@@ -333,6 +352,51 @@ final class QuorumSimulation {
                 check(holders(views, txId, op) >= majority, what + ", but no majority holds that op");
             }
         });
+    }
+
+    /**
+     * A reader catching up through manifests ({@link StreamSelector#readable}, as {@code
+     * selectInputStreams} with only durable txns): every op of every copy it may read must be the
+     * acked one, or one a majority holds.
+     */
+    private void checkSelectRead(int step, List<Map<Long, List<SimNode.Copy>>> views) throws IOException {
+        List<SimNode> up = new ArrayList<>(nodes.stream().filter(SimNode::isUp).toList());
+        if (up.size() < majority) {
+            return;
+        }
+        Collections.shuffle(up, rnd);
+        List<SimNode> asked = up.subList(0, majority + rnd.nextInt(up.size() - majority + 1));
+        long newest = 0;
+        for (SimNode n : asked) {
+            Responses.Manifest m = n.journal(SimWriter.JOURNAL).manifest(1, true);
+            for (SegmentInfo seg : m.segments()) {
+                newest = Math.max(newest, seg.startTxId());
+            }
+        }
+        long from = newest == 0 ? 1 : newest - rnd.nextInt(3);
+        Map<SimNode, Responses.Manifest> manifests = new LinkedHashMap<>();
+        for (SimNode n : asked) {
+            manifests.put(n, n.journal(SimWriter.JOURNAL).manifest(Math.max(1, from), true));
+        }
+        for (StreamSelector.Readable<SimNode> r :
+                StreamSelector.readable(manifests, majority, Math.max(1, from), true, true)) {
+            Responses.Edits e = r.node()
+                    .journal(SimWriter.JOURNAL)
+                    .readEdits(new Requests.ReadEdits(
+                            SimWriter.JOURNAL, r.segment().startTxId(), r.fetchFrom(), r.end(), 1 << 20));
+            OpFraming.scan(ByteBuffer.wrap(e.ops()), e.firstTxId(), (txId, offset, length) -> {
+                selectedOps++;
+                byte[] op = Arrays.copyOfRange(e.ops(), offset, offset + length);
+                byte[] ack = acked.get(txId);
+                String what = "step " + step + ": a reader of the manifests of " + asked + " may read txid " + txId
+                        + " from " + r.node() + "'s copy " + r.segment();
+                if (ack != null) {
+                    check(Arrays.equals(ack, op), what + ", but it differs from the acked op");
+                } else {
+                    check(holders(views, txId, op) >= majority, what + ", but no majority holds that op");
+                }
+            });
+        }
     }
 
     private static int holders(List<Map<Long, List<SimNode.Copy>>> views, long txId, byte[] op) {
