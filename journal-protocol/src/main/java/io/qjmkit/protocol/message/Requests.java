@@ -254,9 +254,8 @@ public final class Requests {
      * the JournalNode at {@code sourceAddress} (host:port) if needed, then record the acceptance
      * durably. {@code sourceEpoch} is the epoch the source's copy dates from (the greater of its
      * accepted and last writer epochs, as its prepare answer said): a local copy of the same
-     * length is the same copy only if it dates from the same epoch. Requests of clients that predate
-     * the field decode with {@link #UNKNOWN_EPOCH}, which makes the node fetch, so JournalNodes can be
-     * upgraded before the NameNodes.
+     * length is the same copy only if it dates from the same epoch. A request without the field
+     * decodes with {@link #UNKNOWN_EPOCH}, which makes the node fetch.
      */
     public record AcceptRecovery(RequestInfo info, SegmentInfo segment, String sourceAddress, long sourceEpoch)
             implements Request {
