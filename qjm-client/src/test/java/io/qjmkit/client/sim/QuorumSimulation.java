@@ -1,21 +1,13 @@
 package io.qjmkit.client.sim;
 
-import io.qjmkit.client.read.StreamSelector;
-import io.qjmkit.client.read.TailChoice;
-import io.qjmkit.journalnode.journal.Journal;
 import io.qjmkit.journalnode.storage.SegmentName;
-import io.qjmkit.protocol.edits.OpFraming;
 import io.qjmkit.protocol.message.Message;
 import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses;
-import io.qjmkit.protocol.message.SegmentInfo;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -38,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>fencing: no txid is acknowledged twice with different bytes, and a flush begun after a
  *       newer writer finished recovery never succeeds;
  *   <li>recovery: a new writer's log ends at or after every acknowledged txid;
- *   <li>tailing: what a standby tailing a random majority takes as durable is the acknowledged op,
- *       or one a majority holds.
+ *   <li>reading: what a standby tailing or reading the manifests of a random majority takes as
+ *       durable is the acknowledged op, or one a majority holds ({@link SimReaders}).
  * </ul>
  */
 final class QuorumSimulation {
@@ -69,8 +61,7 @@ final class QuorumSimulation {
     private int failedWriters;
     private int crashes;
     private int powerCuts;
-    private long tailedOps;
-    private long selectedOps;
+    private final SimReaders readers;
     private String lastAction = "start";
 
     QuorumSimulation(long seed, Path dir) throws IOException {
@@ -88,6 +79,7 @@ final class QuorumSimulation {
             check(!(m instanceof Responses.Failure), "format failed on " + n + ": " + m);
         }
         powerCutPermille = 5;
+        this.readers = new SimReaders(nodes, majority, rnd, acked, this::check);
     }
 
     private boolean powerCut() {
@@ -129,8 +121,8 @@ final class QuorumSimulation {
                 crashes,
                 powerCuts,
                 network.delivered(),
-                tailedOps,
-                selectedOps);
+                readers.tailedOps(),
+                readers.selectedOps());
     }
 
     /** A writer still able to write: mostly the newest, sometimes an older one. */
@@ -264,13 +256,12 @@ final class QuorumSimulation {
             views.add(n.durableOps(SimWriter.JOURNAL));
         }
         for (Map.Entry<Long, byte[]> e : acked.entrySet()) {
-            int holders = holders(views, e.getKey(), e.getValue());
+            int holders = SimReaders.holders(views, e.getKey(), e.getValue());
             check(
                     holders >= majority,
                     "step " + step + ": acked txid " + e.getKey() + " is durable on only " + holders + " nodes");
         }
-        checkTailRead(step, views);
-        checkSelectRead(step, views);
+        readers.check(step, views);
         Map<Long, Long> segmentEnds = new TreeMap<>();
         for (SimNode n : nodes) {
             for (SegmentName seg : n.finalizedSegments(SimWriter.JOURNAL)) {
@@ -301,113 +292,6 @@ final class QuorumSimulation {
                 }
             }
         }
-    }
-
-    /**
-     * A tailing standby's read from a random majority of the running nodes, from the start of the
-     * newest open segment: every op {@link TailChoice} calls durable must be the acked one, or,
-     * if not acked, be held by a majority (so that any recovery keeps it).
-     */
-    private void checkTailRead(int step, List<Map<Long, List<SimNode.Copy>>> views) throws IOException {
-        List<SimNode> up = new ArrayList<>(nodes.stream().filter(SimNode::isUp).toList());
-        if (up.size() < majority) {
-            return;
-        }
-        Collections.shuffle(up, rnd);
-        List<SimNode> asked = up.subList(0, majority + rnd.nextInt(up.size() - majority + 1));
-        long from = -1;
-        for (SimNode n : asked) {
-            SegmentInfo open = n.journal(SimWriter.JOURNAL).journalState().currentSegment();
-            if (open != null && open.inProgress()) {
-                from = Math.max(from, open.startTxId());
-            }
-        }
-        if (from < 1) {
-            return;
-        }
-        List<TailChoice.Answer<SimNode>> answers = new ArrayList<>();
-        for (SimNode n : asked) {
-            Journal j = n.journal(SimWriter.JOURNAL);
-            Requests.TailEdits read = new Requests.TailEdits(SimWriter.JOURNAL, from, 1 << 20, 0);
-            Responses.Tail t = j.tail(read);
-            answers.add(new TailChoice.Answer<>(n, t != null ? t : j.tailNothingNew(read)));
-        }
-        TailChoice<SimNode> choice = TailChoice.of(answers, majority, from);
-        if (choice == null) {
-            return;
-        }
-        Responses.Tail t = choice.answer();
-        OpFraming.scan(ByteBuffer.wrap(t.ops()), t.firstTxId(), (txId, offset, length) -> {
-            if (txId > choice.durableEnd()) {
-                return;
-            }
-            tailedOps++;
-            byte[] op = Arrays.copyOfRange(t.ops(), offset, offset + length);
-            byte[] ack = acked.get(txId);
-            String what = "step " + step + ": a tailing reader of " + asked + " took txid " + txId + " from "
-                    + choice.node() + " as durable (up to " + choice.durableEnd() + ")";
-            if (ack != null) {
-                check(Arrays.equals(ack, op), what + ", but it differs from the acked op");
-            } else {
-                check(holders(views, txId, op) >= majority, what + ", but no majority holds that op");
-            }
-        });
-    }
-
-    /**
-     * A reader catching up through manifests ({@link StreamSelector#readable}, as {@code
-     * selectInputStreams} with only durable txns): every op of every copy it may read must be the
-     * acked one, or one a majority holds.
-     */
-    private void checkSelectRead(int step, List<Map<Long, List<SimNode.Copy>>> views) throws IOException {
-        List<SimNode> up = new ArrayList<>(nodes.stream().filter(SimNode::isUp).toList());
-        if (up.size() < majority) {
-            return;
-        }
-        Collections.shuffle(up, rnd);
-        List<SimNode> asked = up.subList(0, majority + rnd.nextInt(up.size() - majority + 1));
-        long newest = 0;
-        for (SimNode n : asked) {
-            Responses.Manifest m = n.journal(SimWriter.JOURNAL).manifest(1, true);
-            for (SegmentInfo seg : m.segments()) {
-                newest = Math.max(newest, seg.startTxId());
-            }
-        }
-        long from = newest == 0 ? 1 : newest - rnd.nextInt(3);
-        Map<SimNode, Responses.Manifest> manifests = new LinkedHashMap<>();
-        for (SimNode n : asked) {
-            manifests.put(n, n.journal(SimWriter.JOURNAL).manifest(Math.max(1, from), true));
-        }
-        for (StreamSelector.Readable<SimNode> r :
-                StreamSelector.readable(manifests, majority, Math.max(1, from), true, true)) {
-            Responses.Edits e = r.node()
-                    .journal(SimWriter.JOURNAL)
-                    .readEdits(new Requests.ReadEdits(
-                            SimWriter.JOURNAL, r.segment().startTxId(), r.fetchFrom(), r.end(), 1 << 20));
-            OpFraming.scan(ByteBuffer.wrap(e.ops()), e.firstTxId(), (txId, offset, length) -> {
-                selectedOps++;
-                byte[] op = Arrays.copyOfRange(e.ops(), offset, offset + length);
-                byte[] ack = acked.get(txId);
-                String what = "step " + step + ": a reader of the manifests of " + asked + " may read txid " + txId
-                        + " from " + r.node() + "'s copy " + r.segment();
-                if (ack != null) {
-                    check(Arrays.equals(ack, op), what + ", but it differs from the acked op");
-                } else {
-                    check(holders(views, txId, op) >= majority, what + ", but no majority holds that op");
-                }
-            });
-        }
-    }
-
-    private static int holders(List<Map<Long, List<SimNode.Copy>>> views, long txId, byte[] op) {
-        int holders = 0;
-        for (Map<Long, List<SimNode.Copy>> v : views) {
-            List<SimNode.Copy> copies = v.get(txId);
-            if (copies != null && copies.stream().anyMatch(c -> Arrays.equals(c.bytes(), op))) {
-                holders++;
-            }
-        }
-        return holders;
     }
 
     private void check(boolean ok, String what) {
