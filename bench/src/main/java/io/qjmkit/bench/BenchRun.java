@@ -18,6 +18,7 @@ import io.qjmkit.bench.workload.Figure;
 import io.qjmkit.bench.workload.GroupCommitWorkload;
 import io.qjmkit.bench.workload.JournalNodeShare;
 import io.qjmkit.bench.workload.JournalWriteWorkload;
+import io.qjmkit.bench.workload.MajorityFloorWorkload;
 import io.qjmkit.bench.workload.MemorySampler;
 import io.qjmkit.bench.workload.MkdirsWorkload;
 import io.qjmkit.bench.workload.StandbyLagWorkload;
@@ -82,6 +83,8 @@ final class BenchRun {
             for (int rep = 1; options.journal() && rep <= options.reps(); rep++) {
                 int r = rep;
                 measure(Measurement.DISK, rep, () -> new DiskFloorWorkload(options.durations())
+                        .run(workRoot.resolve("disk"), JournalWriteWorkload.OP_BYTES));
+                measure(Measurement.DISK, rep, () -> new MajorityFloorWorkload(options.durations())
                         .run(workRoot.resolve("disk"), JournalWriteWorkload.OP_BYTES));
                 List<JournalKind> order = rep % 2 == 1
                         ? List.of(JournalKind.QJM_KIT, JournalKind.HADOOP)

@@ -19,6 +19,9 @@ public final class RunReport {
     /** The disk floor figure, measured once per repetition with impl {@link Measurement#DISK}. */
     public static final FigureKey DISK_FLOOR = new FigureKey("disk floor", "fdatasync p50");
 
+    /** The second of three concurrent fdatasyncs on the same disk, measured beside the disk floor. */
+    public static final FigureKey MAJORITY_FLOOR = new FigureKey("disk floor", "majority of 3 fdatasyncs p50");
+
     public static List<Measurement> read(Path rawJsonl) throws IOException {
         return Files.readAllLines(rawJsonl, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank())
@@ -55,6 +58,21 @@ public final class RunReport {
                         "Disk floor: one fdatasync of a small append to a preallocated file," + " p50 ")
                 .append(MarkdownTable.cell(floor, "ms"))
                 .append('.');
+        appendMultiples(b, all, batch1P50, floor, "the floor");
+        Spread majority = Comparison.spreadOf(all, Measurement.DISK, MAJORITY_FLOOR);
+        if (majority != null) {
+            b.append("\n\nMajority floor (all JournalNodes of a side share this disk): the second of three"
+                            + " threads done, each appending to its own preallocated file and fdatasyncing it,"
+                            + " released together, p50 ")
+                    .append(MarkdownTable.cell(majority, "ms"))
+                    .append('.');
+            appendMultiples(b, all, batch1P50, majority, "the majority floor");
+        }
+        return b.toString();
+    }
+
+    private static void appendMultiples(
+            StringBuilder b, List<Measurement> all, FigureKey batch1P50, Spread floor, String name) {
         for (String impl : List.of(Measurement.QJM_KIT, Measurement.HADOOP)) {
             Spread s = Comparison.spreadOf(all, impl, batch1P50);
             if (s != null && floor.median() > 0) {
@@ -62,10 +80,11 @@ public final class RunReport {
                         .append(impl)
                         .append(" batch-1 flush p50 = ")
                         .append(MarkdownTable.format(s.median() / floor.median()))
-                        .append("× the floor.");
+                        .append("× ")
+                        .append(name)
+                        .append('.');
             }
         }
-        return b.toString();
     }
 
     private static String firstLine(String s) {

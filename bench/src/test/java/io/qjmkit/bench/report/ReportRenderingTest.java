@@ -39,7 +39,9 @@ class ReportRenderingTest {
                 sample("hadoop", 1, LAG.scenario(), LAG.metric(), 9.0),
                 sample("qjm-kit", 1, "untargeted", "m", 1.0),
                 sample("hadoop", 1, "untargeted", "m", 1.0),
-                sample("disk", 1, "disk floor", "fdatasync p50", 0.1));
+                sample("disk", 1, "disk floor", "fdatasync p50", 0.1),
+                sample("disk", 1, "disk floor", "majority of 3 fdatasyncs p50", 0.15),
+                sample("disk", 2, "disk floor", "majority of 3 fdatasyncs p50", 0.25));
     }
 
     private static final Map<FigureKey, Target> TARGETS = Map.of(
@@ -121,7 +123,11 @@ class ReportRenderingTest {
                 .contains("| journal write, batch 1 |")
                 .contains("Disk floor: one fdatasync")
                 .contains("qjm-kit batch-1 flush p50 = 3.00× the floor")
-                .contains("hadoop batch-1 flush p50 = 8.00× the floor");
+                .contains("hadoop batch-1 flush p50 = 8.00× the floor")
+                .contains("Majority floor")
+                .contains("qjm-kit batch-1 flush p50 = 1.50× the majority floor")
+                .contains("hadoop batch-1 flush p50 = 4.00× the majority floor")
+                .doesNotContain("| disk floor |");
         assertThat(Files.readString(dir.resolve("chart.svg")))
                 .startsWith("<svg")
                 .contains("context line");
