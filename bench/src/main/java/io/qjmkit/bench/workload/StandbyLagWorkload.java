@@ -2,6 +2,8 @@ package io.qjmkit.bench.workload;
 
 import io.qjmkit.bench.stats.LatencyRecorder;
 import io.qjmkit.bench.stats.Percentiles;
+import io.qjmkit.bench.stats.RunQueueWait;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,11 +23,17 @@ import org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols;
  * standby has applied the active's synced transaction id. Idle, or with background writers.
  * Under load the synced id can include a later batch than the probe's own, so the figure is an
  * upper bound by at most one batch.
+ *
+ * <p>For the worst sample it also reports how long, during it, the probe thread and the standby's
+ * tailer thread were runnable but waiting for a CPU (Linux schedstat): lag that is the two cores
+ * being busy, not the journal.
  */
 public final class StandbyLagWorkload {
     private static final long POLL_NANOS = 50_000;
     private static final long GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Hadoop's EditLogTailer thread, the one that applies edits on the standby. */
+    private static final String TAILER_THREAD = "Edit log tailer";
 
     private final Durations durations;
 
@@ -57,16 +65,33 @@ public final class StandbyLagWorkload {
                 });
             }
             LatencyRecorder lags = new LatencyRecorder();
+            RunQueueWait probeWait = RunQueueWait.callingThread();
+            RunQueueWait tailerWait = RunQueueWait.threadNamed(TAILER_THREAD).orElse(null);
+            Worst worst = new Worst();
             int warmup = Math.max(10, durations.lagSamples() / 10);
             for (int i = 0; i < warmup + durations.lagSamples(); i++) {
                 rpc.mkdirs("/lag/p" + backgroundWriters + "/d" + i, perm, true);
                 long acked = System.nanoTime();
                 long target = log.getSyncTxId();
+                long probe0 = 0;
+                long tailer0 = 0;
+                boolean waited = standbyImage.getLastAppliedTxId() < target;
+                if (waited) {
+                    // read only once the standby is behind, so the fast path is not slowed
+                    probe0 = probeWait.nanos();
+                    tailer0 = tailerWait == null ? -1 : tailerWait.nanos();
+                }
                 while (standbyImage.getLastAppliedTxId() < target && System.nanoTime() - acked < GIVE_UP_NANOS) {
                     LockSupport.parkNanos(POLL_NANOS);
                 }
+                long lag = System.nanoTime() - acked;
                 if (i >= warmup) {
-                    lags.record(System.nanoTime() - acked);
+                    lags.record(lag);
+                    if (lag > worst.lag) {
+                        worst.lag = lag;
+                        worst.probe = waited ? delta(probe0, probeWait.nanos()) : 0;
+                        worst.tailer = waited ? delta(tailer0, tailerWait == null ? -1 : tailerWait.nanos()) : 0;
+                    }
                 }
                 LockSupport.parkNanos(GAP_NANOS);
             }
@@ -76,13 +101,32 @@ public final class StandbyLagWorkload {
             }
             Percentiles p = lags.percentiles();
             String s = scenario(backgroundWriters > 0);
-            return List.of(
+            List<Figure> figures = new ArrayList<>(List.of(
                     Figure.latencyMs(s, "lag p50", p.millisAt(50)),
                     Figure.latencyMs(s, "lag p99", p.millisAt(99)),
-                    Figure.latencyMs(s, "lag max", p.maxMillis()));
+                    Figure.latencyMs(s, "lag max", p.maxMillis())));
+            if (worst.probe >= 0) {
+                figures.add(Figure.latencyMs(s, "worst sample: probe's run-queue wait", worst.probe / 1e6));
+            }
+            if (worst.tailer >= 0) {
+                figures.add(Figure.latencyMs(s, "worst sample: tailer's run-queue wait", worst.tailer / 1e6));
+            }
+            return figures;
         } finally {
             stop.set(true);
             pool.shutdownNow();
         }
+    }
+
+    /** Run-queue wait in nanoseconds between two readings; -1 when either could not be read. */
+    private static long delta(long before, long after) {
+        return before < 0 || after < 0 ? -1 : after - before;
+    }
+
+    /** The worst sample's lag and the run-queue waits during it, in nanoseconds. */
+    private static final class Worst {
+        long lag = -1;
+        long probe;
+        long tailer;
     }
 }

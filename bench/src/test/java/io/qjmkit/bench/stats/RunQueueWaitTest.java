@@ -1,0 +1,43 @@
+package io.qjmkit.bench.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class RunQueueWaitTest {
+    @Test
+    void theWaitIsTheSecondSchedstatField() {
+        assertThat(RunQueueWait.parseWait("81234567 4567 89\n")).isEqualTo(4567);
+        assertThatThrownBy(() -> RunQueueWait.parseWait("42"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a schedstat line");
+    }
+
+    @Test
+    void findsALiveThreadByItsNameAndNotAMissingOne() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "rq-wait-test-thread-with-a-long-name");
+        t.start();
+        try {
+            Optional<RunQueueWait> found = RunQueueWait.threadNamed("rq-wait-test-thread-with-a-long-name");
+            assertThat(found).isPresent();
+            assertThat(found.get().nanos()).isGreaterThanOrEqualTo(0);
+            assertThat(RunQueueWait.threadNamed("no-such-thread-here")).isEmpty();
+        } finally {
+            release.countDown();
+            t.join();
+        }
+        assertThat(RunQueueWait.callingThread().nanos()).isGreaterThanOrEqualTo(0);
+    }
+}
