@@ -28,14 +28,7 @@ public final class DiskFloorWorkload {
         Files.createDirectories(dir);
         Path file = dir.resolve("fdatasync-floor.bin");
         LatencyRecorder rec = new LatencyRecorder();
-        try (FileChannel ch =
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
-            for (int off = 0; off < PREALLOCATE; off += zeros.capacity()) {
-                zeros.clear();
-                ch.write(zeros, off);
-            }
-            ch.force(true);
+        try (FileChannel ch = preallocated(file, PREALLOCATE)) {
             ByteBuffer record = ByteBuffer.allocate(recordBytes);
             long pos = 0;
             int warmup = Math.max(20, durations.diskSamples() / 10);
@@ -56,5 +49,21 @@ public final class DiskFloorWorkload {
         return List.of(
                 Figure.latencyMs("disk floor", "fdatasync p50", p.millisAt(50)),
                 Figure.latencyMs("disk floor", "fdatasync p99", p.millisAt(99)));
+    }
+
+    /**
+     * Opens {@code file} with {@code bytes} (a multiple of 1 MiB) of zeros written and forced, so
+     * later small appends overwrite allocated blocks as a JournalNode's preallocated segment does.
+     */
+    static FileChannel preallocated(Path file, int bytes) throws IOException {
+        FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
+        for (int off = 0; off < bytes; off += zeros.capacity()) {
+            zeros.clear();
+            ch.write(zeros, off);
+        }
+        ch.force(true);
+        return ch;
     }
 }

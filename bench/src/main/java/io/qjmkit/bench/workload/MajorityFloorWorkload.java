@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class MajorityFloorWorkload {
         int rounds = durations.diskSamples() + Math.max(20, durations.diskSamples() / 10);
         try {
             for (int n = 0; n < NODES; n++) {
-                files.add(preallocated(dir.resolve("majority-floor-" + n + ".bin")));
+                files.add(DiskFloorWorkload.preallocated(dir.resolve("majority-floor-" + n + ".bin"), PREALLOCATE));
             }
             for (int n = 0; n < NODES; n++) {
                 int node = n;
@@ -92,18 +91,6 @@ public final class MajorityFloorWorkload {
                 Files.deleteIfExists(dir.resolve("majority-floor-" + n + ".bin"));
             }
         }
-    }
-
-    private static FileChannel preallocated(Path file) throws IOException {
-        FileChannel ch =
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        ByteBuffer zeros = ByteBuffer.allocate(1 << 20);
-        for (int off = 0; off < PREALLOCATE; off += zeros.capacity()) {
-            zeros.clear();
-            ch.write(zeros, off);
-        }
-        ch.force(true);
-        return ch;
     }
 
     private static void appendRounds(
