@@ -16,6 +16,7 @@ import java.util.List;
  * @param failover run the failover scenarios after the repetitions
  * @param zkClientProvider the ZooKeeper-following client's failover proxy provider class for the
  *     extra failover side "qjm-kit+zk-client", or null for no such side
+ * @param keepWork leave the scratch directory (storage and every daemon's log) in place afterwards
  */
 record BenchOptions(
         boolean quick,
@@ -27,14 +28,15 @@ record BenchOptions(
         boolean namenodes,
         boolean journal,
         boolean failover,
-        String zkClientProvider) {
+        String zkClientProvider,
+        boolean keepWork) {
 
     /** Used for the extra failover side when it is on the classpath and no --zk-client-provider is given. */
     static final String ZK_CLIENT_PROVIDER = "io.qjmkit.haclient.ZooKeeperFailoverProxyProvider";
 
     static final String USAGE = String.join(
             "\n",
-            "Usage: BenchMain [--quick] [--reps N] [--out DIR] [--dist DIR] [--work-dir DIR] [--jfr]",
+            "Usage: BenchMain [--quick] [--reps N] [--out DIR] [--dist DIR] [--work-dir DIR] [--keep-work] [--jfr]",
             "                 [--journal-only | --failover-only | --no-failover] [--zk-client-provider CLASS]"
                     + " [--help]",
             "Runs the same workloads through qjm-kit and Hadoop 3.5.0's QuorumJournalManager + JournalNode,",
@@ -45,7 +47,10 @@ record BenchOptions(
             "  --reps N        repetitions of each implementation (default 2 quick, 5 full)",
             "  --out DIR       results directory (default bench/results/<UTC timestamp>)",
             "  --dist DIR      built distribution (default: system property qjmkit.dist.dir)",
-            "  --work-dir DIR  scratch disk for JournalNode and NameNode storage (default java.io.tmpdir)",
+            "  --work-dir DIR  scratch disk for JournalNode and NameNode storage (default java.io.tmpdir;",
+            "                  created when missing)",
+            "  --keep-work     keep the scratch directory afterwards: every daemon's log, e.g. to read the",
+            "                  timeline of a failover round",
             "  --jfr           record a JFR profile of every JournalNode into <out>/jfr/",
             "  --journal-only  only the journal write scenarios (no NameNodes, no failover): for quick iterations",
             "  --no-failover   skip the failover scenarios",
@@ -76,6 +81,7 @@ record BenchOptions(
         boolean journalOnly = false;
         boolean failoverOnly = false;
         boolean noFailover = false;
+        boolean keepWork = false;
         Integer reps = null;
         Path out = null;
         String zkProvider = null;
@@ -93,6 +99,7 @@ record BenchOptions(
                 case "--journal-only" -> journalOnly = true;
                 case "--failover-only" -> failoverOnly = true;
                 case "--no-failover" -> noFailover = true;
+                case "--keep-work" -> keepWork = true;
                 case "--zk-client-provider" -> zkProvider = value(args, ++i, a);
                 case "--reps" -> reps = positive(value(args, ++i, a), a);
                 case "--out" -> out = Path.of(value(args, ++i, a));
@@ -131,7 +138,8 @@ record BenchOptions(
                 !journalOnly,
                 !failoverOnly,
                 failover,
-                failover ? zkProvider : null);
+                failover ? zkProvider : null,
+                keepWork);
     }
 
     private static boolean onClasspath(String className) {

@@ -77,7 +77,7 @@ final class BenchRun {
 
     void run() throws Exception {
         Files.createDirectories(options.out());
-        Path workRoot = Files.createTempDirectory(options.workDir(), "qjm-bench-");
+        Path workRoot = Files.createTempDirectory(Files.createDirectories(options.workDir()), "qjm-bench-");
         try (RawLog log = new RawLog(options.out().resolve("raw.jsonl"))) {
             raw = log;
             for (int rep = 1; options.journal() && rep <= options.reps(); rep++) {
@@ -99,7 +99,11 @@ final class BenchRun {
                 runFailover(workRoot.resolve("failover"));
             }
         } finally {
-            deleteTree(workRoot);
+            if (options.keepWork()) {
+                LOG.info("kept the scratch directory (storage and daemon logs): {}", workRoot.toAbsolutePath());
+            } else {
+                deleteTree(workRoot);
+            }
         }
     }
 
@@ -163,7 +167,9 @@ final class BenchRun {
                 measure(kind.label(), rep, () -> lag.run(nns.active(), nns.standby(), 8));
             }
         } finally {
-            deleteTree(work);
+            if (!options.keepWork()) {
+                deleteTree(work);
+            }
         }
     }
 

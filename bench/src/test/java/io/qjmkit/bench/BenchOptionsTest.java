@@ -22,6 +22,11 @@ class BenchOptionsTest {
         assertThat(o.namenodes()).isTrue();
         assertThat(o.journal()).isTrue();
         assertThat(o.failover()).isTrue();
+        assertThat(o.keepWork())
+                .as("the scratch directory is deleted by default")
+                .isFalse();
+        assertThat(BenchOptions.parse(List.of("--dist", "/d", "--keep-work")).keepWork())
+                .isTrue();
     }
 
     @Test
