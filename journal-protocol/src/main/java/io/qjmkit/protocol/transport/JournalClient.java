@@ -151,7 +151,12 @@ public final class JournalClient implements Closeable {
 
     private void failAll(Channel lost) {
         if (!pending.isEmpty()) {
-            LOG.warn("Connection to JournalNode {} lost with {} calls pending", address, pending.size());
+            if (closed) {
+                // Our own close(): the calls are abandoned on purpose, not lost.
+                LOG.debug("Connection to JournalNode {} closed with {} calls pending", address, pending.size());
+            } else {
+                LOG.warn("Connection to JournalNode {} lost with {} calls pending", address, pending.size());
+            }
         }
         for (Long id : pending.keySet()) {
             fail(id, new IOException("connection to JournalNode " + address + " lost"));
