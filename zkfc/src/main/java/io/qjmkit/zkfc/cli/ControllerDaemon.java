@@ -13,6 +13,7 @@ import io.qjmkit.zkfc.failover.GracefulFailover;
 import io.qjmkit.zkfc.failover.OldActiveFencer;
 import io.qjmkit.zkfc.health.HealthMonitor;
 import io.qjmkit.zkfc.health.LivenessProbe;
+import io.qjmkit.zkfc.health.ProbeOrder;
 import io.qjmkit.zkfc.health.SocketLivenessProbe;
 import io.qjmkit.zkfc.rpc.RpcPeerControllers;
 import io.qjmkit.zkfc.rpc.ZkfcRpcServer;
@@ -90,19 +91,6 @@ public final class ControllerDaemon implements AutoCloseable {
         healthExecutor = Executors.newSingleThreadScheduledExecutor(named("zkfc-health-" + local.namenodeId()));
         NameNodeConnector connector = RpcNameNodeEndpoint.connector(conf);
         String participant = nameservice.id() + "." + local.namenodeId();
-        controller = new FailoverController(
-                local,
-                connector,
-                listener -> new CuratorElector(client, layout, participant, listener),
-                new OldActiveFencer(local, connector, fencing, timeouts.gracefulFenceTimeoutMs()),
-                controllerExecutor,
-                timeouts);
-        ((CuratorElector) controller.elector()).start();
-        GracefulFailover graceful = new GracefulFailover(
-                controller, controller.elector(), nameservice, new RpcPeerControllers(conf), timeouts);
-        InetSocketAddress bind = new InetSocketAddress(local.rpcAddress().getHostString(), local.zkfcPort());
-        rpcServer = new ZkfcRpcServer(conf, bind, controller, graceful, timeouts);
-        rpcServer.start();
         LivenessProbe probe = timeouts.livenessConnection()
                 ? new SocketLivenessProbe(
                         participant,
@@ -110,7 +98,25 @@ public final class ControllerDaemon implements AutoCloseable {
                         timeouts.healthRpcTimeoutMs(),
                         named("zkfc-liveness-" + local.namenodeId()))
                 : LivenessProbe.NONE;
-        healthMonitor = new HealthMonitor(local, connector, probe, healthExecutor, timeouts, controller);
+        ProbeOrder probeOrder = new ProbeOrder();
+        // Reports reach the controller only after start(), by which time the field is set.
+        healthMonitor = new HealthMonitor(
+                local, connector, probe, healthExecutor, timeouts, probeOrder, r -> controller.healthChanged(r));
+        controller = new FailoverController(
+                local,
+                connector,
+                listener -> new CuratorElector(client, layout, participant, listener),
+                new OldActiveFencer(local, connector, fencing, timeouts.gracefulFenceTimeoutMs()),
+                controllerExecutor,
+                timeouts,
+                probeOrder,
+                healthMonitor::checkNow);
+        ((CuratorElector) controller.elector()).start();
+        GracefulFailover graceful = new GracefulFailover(
+                controller, controller.elector(), nameservice, new RpcPeerControllers(conf), timeouts);
+        InetSocketAddress bind = new InetSocketAddress(local.rpcAddress().getHostString(), local.zkfcPort());
+        rpcServer = new ZkfcRpcServer(conf, bind, controller, graceful, timeouts);
+        rpcServer.start();
         controller.start();
         healthMonitor.start();
     }

@@ -8,6 +8,7 @@ import io.qjmkit.zkfc.election.ElectionListener;
 import io.qjmkit.zkfc.election.Elector;
 import io.qjmkit.zkfc.health.HealthListener;
 import io.qjmkit.zkfc.health.HealthReport;
+import io.qjmkit.zkfc.health.ProbeOrder;
 import io.qjmkit.zkfc.target.NameNodeConnector;
 import io.qjmkit.zkfc.target.NameNodeEndpoint;
 import io.qjmkit.zkfc.target.NameNodeRef;
@@ -41,16 +42,24 @@ public final class FailoverController implements HealthListener, ElectionListene
     private final OldActiveFencer fencer;
     private final ScheduledExecutorService executor;
     private final ControllerTimeouts timeouts;
+    private final ProbeOrder probeOrder;
+    private final Runnable freshHealthCheck;
 
     private volatile ControllerState state = ControllerState.INITIALIZING;
     // Touched only on the executor thread.
     private HealthReport health = HealthReport.initial();
+    // The HA state this controller last moved its NameNode to, and the ProbeOrder ticket taken when
+    // that RPC returned: reports begun earlier may not show it yet (see serviceState()).
+    private HAServiceState transitionedTo;
+    private long transitionTicket;
     private boolean benched;
     private ScheduledFuture<?> rejoinTask;
     private final List<CompletableFuture<AttemptResult>> attemptWaiters = new ArrayList<>();
 
     /**
      * @param electorFactory builds the elector, given the listener it must report to (this controller)
+     * @param probeOrder the health monitor's, to tell reports begun before a transition of ours ended
+     * @param freshHealthCheck asks the health monitor for a report now ({@code HealthMonitor::checkNow})
      */
     public FailoverController(
             NameNodeRef local,
@@ -58,7 +67,11 @@ public final class FailoverController implements HealthListener, ElectionListene
             Function<ElectionListener, Elector> electorFactory,
             OldActiveFencer fencer,
             ScheduledExecutorService executor,
-            ControllerTimeouts timeouts) {
+            ControllerTimeouts timeouts,
+            ProbeOrder probeOrder,
+            Runnable freshHealthCheck) {
+        this.probeOrder = probeOrder;
+        this.freshHealthCheck = freshHealthCheck;
         this.local = local;
         this.connector = connector;
         this.elector = electorFactory.apply(this);
@@ -130,7 +143,7 @@ public final class FailoverController implements HealthListener, ElectionListene
                 throw new ServiceFailedException(local + " is not currently healthy (" + health.state() + ": "
                         + health.reason() + "). Cannot be failover target");
             }
-            if (health.serviceState() == HAServiceState.OBSERVER) {
+            if (serviceState() == HAServiceState.OBSERVER) {
                 throw new ServiceFailedException(local + " is in observer state. Cannot be failover target");
             }
             return null;
@@ -179,7 +192,7 @@ public final class FailoverController implements HealthListener, ElectionListene
                     completeAttempt(false, "left the election: " + notElectableReason());
                 } else if (elector.isLeading()) {
                     promote();
-                } else if (health.serviceState() == HAServiceState.ACTIVE && anotherOwnsBreadcrumb()) {
+                } else if (serviceState() == HAServiceState.ACTIVE && anotherOwnsBreadcrumb()) {
                     // This NameNode still believes it is active (it was frozen while another was
                     // promoted in its place): it must not stay active, whatever its journal says.
                     move(
@@ -193,7 +206,7 @@ public final class FailoverController implements HealthListener, ElectionListene
                 if (!health.isHealthy()) {
                     elector.leave();
                     stepDown(ControllerState.STANDBY, "NameNode " + health.state() + " (" + health.reason() + ")");
-                } else if (health.serviceState() == HAServiceState.STANDBY) {
+                } else if (serviceState() == HAServiceState.STANDBY) {
                     elector.withdrawServing(local);
                     move(ControllerState.ELECTION, "NameNode reports STANDBY although this controller made it active");
                     reevaluate(why);
@@ -218,7 +231,7 @@ public final class FailoverController implements HealthListener, ElectionListene
     private boolean electable() {
         return !benched
                 && health.isHealthy()
-                && (health.serviceState() == HAServiceState.STANDBY || health.serviceState() == HAServiceState.ACTIVE);
+                && (serviceState() == HAServiceState.STANDBY || serviceState() == HAServiceState.ACTIVE);
     }
 
     private String notElectableReason() {
@@ -228,7 +241,27 @@ public final class FailoverController implements HealthListener, ElectionListene
         if (!health.isHealthy()) {
             return "NameNode " + health.state() + " (" + health.reason() + ")";
         }
-        return "NameNode is " + health.serviceState() + ", which never takes part in the election";
+        return "NameNode is " + serviceState() + ", which never takes part in the election";
+    }
+
+    /**
+     * The NameNode's HA state as far as this controller knows: the latest report's, unless that
+     * report's probe began before this controller's own last transition of the NameNode returned;
+     * then the state that transition set. (A probe begun just before a promotion reports STANDBY;
+     * taken at its word, it would make the new active withdraw and promote itself all over again.)
+     */
+    private HAServiceState serviceState() {
+        if (transitionedTo != null && health.ticket() < transitionTicket) {
+            return transitionedTo;
+        }
+        return health.serviceState();
+    }
+
+    /** Called once a transition RPC to the local NameNode returned successfully. */
+    private void transitioned(HAServiceState to) {
+        transitionedTo = to;
+        transitionTicket = probeOrder.next();
+        freshHealthCheck.run();
     }
 
     private void joinElection(String why) {
@@ -281,6 +314,7 @@ public final class FailoverController implements HealthListener, ElectionListene
         }
         try (NameNodeEndpoint endpoint = connector.connect(local, timeouts.newActiveTimeoutMs())) {
             endpoint.transitionToActive();
+            transitioned(HAServiceState.ACTIVE);
         } catch (IOException | RuntimeException e) {
             String why = "transitionToActive of " + local + " failed: " + e;
             elector.leave();
@@ -321,6 +355,7 @@ public final class FailoverController implements HealthListener, ElectionListene
         elector.withdrawServing(local); // clients stop following this NameNode first
         try (NameNodeEndpoint endpoint = connector.connect(local, timeouts.gracefulFenceTimeoutMs())) {
             endpoint.transitionToStandby();
+            transitioned(HAServiceState.STANDBY);
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn(

@@ -43,6 +43,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ControllerTimeouts timeouts;
     private final HealthListener listener;
+    private final ProbeOrder order;
 
     // Touched only on the scheduler thread.
     private HealthReport report = HealthReport.initial();
@@ -58,6 +59,19 @@ public final class HealthMonitor implements AutoCloseable {
             ScheduledExecutorService scheduler,
             ControllerTimeouts timeouts,
             HealthListener listener) {
+        this(nameNode, connector, probe, scheduler, timeouts, new ProbeOrder(), listener);
+    }
+
+    /** As above; {@code order} stamps each report so the controller can tell which predate its transitions. */
+    public HealthMonitor(
+            NameNodeRef nameNode,
+            NameNodeConnector connector,
+            LivenessProbe probe,
+            ScheduledExecutorService scheduler,
+            ControllerTimeouts timeouts,
+            ProbeOrder order,
+            HealthListener listener) {
+        this.order = order;
         this.nameNode = nameNode;
         this.connector = connector;
         this.probe = probe;
@@ -82,9 +96,17 @@ public final class HealthMonitor implements AutoCloseable {
         return report;
     }
 
-    /** Runs one check now on the scheduler thread (the regular schedule goes on). */
+    /**
+     * Runs one check now on the scheduler thread (the regular schedule goes on) and hands its report
+     * to the listener even when nothing changed: the controller asks for one after it transitioned
+     * the NameNode, since only a probe begun after that shows the NameNode's state since.
+     */
     public void checkNow() {
-        scheduler.execute(this::checkOnce);
+        try {
+            scheduler.execute(() -> checkOnce(true));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("[{}] health monitor stopped; no check now", nameNode);
+        }
     }
 
     private void poll() {
@@ -92,7 +114,7 @@ public final class HealthMonitor implements AutoCloseable {
             return;
         }
         try {
-            checkOnce();
+            checkOnce(false);
         } finally {
             if (!closed) {
                 nextPoll = scheduler.schedule(this::poll, timeouts.healthCheckIntervalMs(), TimeUnit.MILLISECONDS);
@@ -100,10 +122,11 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private void checkOnce() {
+    private void checkOnce(boolean always) {
         if (closed) {
             return;
         }
+        long ticket = order.next();
         try {
             if (!probe.isOpen()) {
                 long generation = ++probeGeneration;
@@ -114,12 +137,14 @@ public final class HealthMonitor implements AutoCloseable {
             }
             endpoint.monitorHealth();
             HAServiceState haState = endpoint.serviceState();
-            move(new HealthReport(HealthState.HEALTHY, haState, "monitorHealth succeeded"));
+            move(new HealthReport(HealthState.HEALTHY, haState, "monitorHealth succeeded", ticket), always);
         } catch (HealthCheckFailedException e) {
-            move(new HealthReport(HealthState.UNHEALTHY, report().serviceState(), e.getMessage()));
+            move(new HealthReport(HealthState.UNHEALTHY, report().serviceState(), e.getMessage(), ticket), always);
         } catch (IOException | RuntimeException e) {
             dropEndpoint();
-            move(new HealthReport(HealthState.NOT_RESPONDING, HAServiceState.INITIALIZING, e.toString()));
+            move(
+                    new HealthReport(HealthState.NOT_RESPONDING, HAServiceState.INITIALIZING, e.toString(), ticket),
+                    always);
         }
     }
 
@@ -128,7 +153,7 @@ public final class HealthMonitor implements AutoCloseable {
             return;
         }
         dropEndpoint();
-        move(new HealthReport(HealthState.NOT_RESPONDING, HAServiceState.INITIALIZING, reason));
+        move(new HealthReport(HealthState.NOT_RESPONDING, HAServiceState.INITIALIZING, reason, order.next()), false);
     }
 
     private void dropEndpoint() {
@@ -138,18 +163,24 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    private void move(HealthReport next) {
+    /** Records {@code next}; tells the listener when it differs from the last report, or when {@code always}. */
+    private void move(HealthReport next, boolean always) {
         HealthReport previous;
+        boolean changed;
         synchronized (this) {
             previous = report;
-            if (previous.state() == next.state() && previous.serviceState() == next.serviceState()) {
-                return;
-            }
-            if (!LEGAL.get(previous.state()).contains(next.state())) {
+            changed = previous.state() != next.state() || previous.serviceState() != next.serviceState();
+            if (changed && !LEGAL.get(previous.state()).contains(next.state())) {
                 throw new IllegalStateException(
                         "[" + nameNode + "] illegal health transition " + previous.state() + " -> " + next.state());
             }
             report = next;
+        }
+        if (!changed) {
+            if (always) {
+                listener.healthChanged(next);
+            }
+            return;
         }
         if (previous.state() != next.state()) {
             LOG.info(

@@ -7,6 +7,7 @@ import io.qjmkit.fencing.FencingChain;
 import io.qjmkit.zkfc.config.ControllerTimeouts;
 import io.qjmkit.zkfc.health.HealthReport;
 import io.qjmkit.zkfc.health.HealthState;
+import io.qjmkit.zkfc.health.ProbeOrder;
 import io.qjmkit.zkfc.target.NameNodeRef;
 import io.qjmkit.zkfc.testing.DeterministicScheduler;
 import io.qjmkit.zkfc.testing.FakeElector;
@@ -28,6 +29,8 @@ class FailoverControllerTest {
     private final DeterministicScheduler scheduler = new DeterministicScheduler();
     private final FakeNameNodes nameNodes = new FakeNameNodes();
     private final RecordingFenceMethod fenceMethod = new RecordingFenceMethod(true);
+    private final ProbeOrder probeOrder = new ProbeOrder();
+    private int freshChecksAsked;
     private FakeElector elector;
     private FailoverController controller;
 
@@ -43,13 +46,15 @@ class FailoverControllerTest {
                 listener -> elector = new FakeElector(listener),
                 new OldActiveFencer(NN1, nameNodes, FencingChain.of(List.of(fenceMethod)), 5000),
                 scheduler,
-                TIMEOUTS);
+                TIMEOUTS,
+                probeOrder,
+                () -> freshChecksAsked++);
         controller.start();
         scheduler.runUntilIdle();
     }
 
     private void report(HealthState state, HAServiceState haState) {
-        controller.healthChanged(new HealthReport(state, haState, "test"));
+        controller.healthChanged(new HealthReport(state, haState, "test", probeOrder.next()));
         scheduler.runUntilIdle();
     }
 
@@ -69,6 +74,35 @@ class FailoverControllerTest {
 
         assertThat(elector.isJoined()).isTrue();
         assertThat(controller.state()).isEqualTo(ControllerState.ELECTION);
+    }
+
+    @Test
+    void aReportBegunBeforeItsPromotionEndedDoesNotMakeTheNewActivePromoteItselfAgain() {
+        // The monitor's last report (STANDBY) was taken before the promotion; whatever makes the
+        // controller look again before the next probe (here the election repeating itself) must not
+        // read it as the NameNode having gone back to standby.
+        healthyStandbyJoinsAndWins();
+        assertThat(controller.state()).isEqualTo(ControllerState.ACTIVE);
+        assertThat(freshChecksAsked)
+                .as("a probe begun after the transition is asked for")
+                .isEqualTo(1);
+        List<String> callsBefore = nameNodes.calls();
+
+        elector.win();
+        scheduler.runUntilIdle();
+
+        assertThat(controller.state()).isEqualTo(ControllerState.ACTIVE);
+        assertThat(nameNodes.calls()).isEqualTo(callsBefore);
+        assertThat(elector.servingCalls()).containsExactly("publish:nn1");
+        assertThat(elector.serving()).contains(NN1);
+
+        // A probe begun after the promotion that finds the NameNode standby is believed.
+        report(HealthState.HEALTHY, HAServiceState.STANDBY);
+
+        assertThat(elector.servingCalls()).containsSubsequence("publish:nn1", "withdraw:nn1", "publish:nn1");
+        assertThat(nameNodes.calls().stream().filter("nn1:transitionToActive"::equals))
+                .hasSize(2);
+        assertThat(controller.state()).isEqualTo(ControllerState.ACTIVE);
     }
 
     @Test

@@ -84,6 +84,21 @@ class HealthMonitorTest {
     }
 
     @Test
+    void aCheckAskedForIsReportedEvenUnchangedAndCarriesALaterTicket() {
+        monitor.start();
+        scheduler.runUntilIdle();
+
+        monitor.checkNow();
+        scheduler.runUntilIdle();
+
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(1).serviceState()).isEqualTo(reports.get(0).serviceState());
+        assertThat(reports.get(1).ticket())
+                .as("the asked-for probe began after the first one")
+                .isGreaterThan(reports.get(0).ticket());
+    }
+
+    @Test
     void healthCheckFailureIsUnhealthyNotNotResponding() {
         nameNodes.node(NN1).healthy = false;
         monitor.start();
