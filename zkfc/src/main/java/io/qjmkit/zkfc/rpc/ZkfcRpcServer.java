@@ -18,6 +18,7 @@ import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.ipc.ProtobufRpcEngine2;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.ipc.Server;
+import org.apache.hadoop.net.NetUtils;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.authorize.AccessControlList;
@@ -35,6 +36,7 @@ public final class ZkfcRpcServer implements ZKFCProtocol, AutoCloseable {
     private final AccessControlList adminAcl;
     private final String ownUser;
     private final RPC.Server server;
+    private final Configuration conf;
 
     public ZkfcRpcServer(
             Configuration conf,
@@ -46,6 +48,7 @@ public final class ZkfcRpcServer implements ZKFCProtocol, AutoCloseable {
         this.controller = controller;
         this.gracefulFailover = gracefulFailover;
         this.timeouts = timeouts;
+        this.conf = conf;
         this.adminAcl = new AccessControlList(conf.get(DFSConfigKeys.DFS_ADMIN, " "));
         this.ownUser = UserGroupInformation.getCurrentUser().getShortUserName();
         Configuration rpcConf = new Configuration(conf);
@@ -64,6 +67,11 @@ public final class ZkfcRpcServer implements ZKFCProtocol, AutoCloseable {
     public void start() {
         server.start();
         LOG.info("[{}] ZKFCProtocol served on {}", controller.local(), address());
+        RpcWarmUp.startAgainst(
+                NetUtils.getConnectAddress(server),
+                conf,
+                timeouts.gracefulFenceTimeoutMs(),
+                controller.local().toString());
     }
 
     public InetSocketAddress address() {
