@@ -1,6 +1,9 @@
 package io.qjmkit.zkfc.target;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.ha.HAServiceProtocol;
@@ -17,6 +20,8 @@ import org.apache.hadoop.net.NetUtils;
 /**
  * {@link NameNodeEndpoint} over Hadoop RPC. The proxy never retries a connection (a refused
  * connection is a dead NameNode, reported at once) and every call is bounded by the RPC timeout.
+ * State changes are sent a second time when the first failed on the connection itself: see {@link
+ * #stateChange}.
  */
 public final class RpcNameNodeEndpoint implements NameNodeEndpoint {
     private static final StateChangeRequestInfo BY_ZKFC = new StateChangeRequestInfo(RequestSource.REQUEST_BY_ZKFC);
@@ -59,17 +64,37 @@ public final class RpcNameNodeEndpoint implements NameNodeEndpoint {
 
     @Override
     public void transitionToActive() throws IOException {
-        try {
-            proxy.transitionToActive(BY_ZKFC);
-        } catch (RemoteException e) {
-            throw e.unwrapRemoteException(ServiceFailedException.class);
-        }
+        stateChange(() -> proxy.transitionToActive(BY_ZKFC));
     }
 
     @Override
     public void transitionToStandby() throws IOException {
+        stateChange(() -> proxy.transitionToStandby(BY_ZKFC));
+    }
+
+    /** One HA state change RPC; the NameNode treats a repeated one as done. */
+    @FunctionalInterface
+    private interface StateChange {
+        void send() throws IOException;
+    }
+
+    /**
+     * Sends a state change, and once more when it failed on the connection itself (end of file or
+     * reset). Hadoop's RPC client keeps an idle connection for {@code
+     * ipc.client.connection.maxidletime} (10 s) while any other proxy of the process (the health
+     * monitor's) is open, so the first state change after the NameNode restarted goes out on the old
+     * process's dead connection; that failure drops it, and the second call connects afresh. A
+     * NameNode that is really gone fails the second call as well, with a refused connection.
+     */
+    private static void stateChange(StateChange call) throws IOException {
         try {
-            proxy.transitionToStandby(BY_ZKFC);
+            try {
+                call.send();
+            } catch (ConnectException e) {
+                throw e;
+            } catch (EOFException | SocketException e) {
+                call.send();
+            }
         } catch (RemoteException e) {
             throw e.unwrapRemoteException(ServiceFailedException.class);
         }
