@@ -1,5 +1,6 @@
 package io.qjmkit.bench.workload;
 
+import io.qjmkit.bench.stats.GcPauses;
 import io.qjmkit.bench.stats.LatencyRecorder;
 import io.qjmkit.bench.stats.Percentiles;
 import io.qjmkit.bench.stats.RunQueueWait;
@@ -25,8 +26,9 @@ import org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols;
  * upper bound by at most one batch.
  *
  * <p>For the worst sample it also reports how long, during it, the probe thread and the standby's
- * tailer thread were runnable but waiting for a CPU (Linux schedstat): lag that is the two cores
- * being busy, not the journal.
+ * tailer thread were runnable but waiting for a CPU (Linux schedstat), and how much garbage
+ * collection of this JVM (where both NameNodes run) overlapped it: lag that is the two cores being
+ * busy or the NameNodes' JVM stopped, not the journal.
  */
 public final class StandbyLagWorkload {
     private static final long POLL_NANOS = 50_000;
@@ -52,6 +54,7 @@ public final class StandbyLagWorkload {
         FsPermission perm = FsPermission.getDirDefault();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backgroundWriters));
+        GcPauses gc = GcPauses.listen();
         try {
             Future<?>[] writers = new Future<?>[backgroundWriters];
             for (int w = 0; w < backgroundWriters; w++) {
@@ -89,6 +92,7 @@ public final class StandbyLagWorkload {
                     lags.record(lag);
                     if (lag > worst.lag) {
                         worst.lag = lag;
+                        worst.acked = acked;
                         worst.probe = waited ? delta(probe0, probeWait.nanos()) : 0;
                         worst.tailer = waited ? delta(tailer0, tailerWait == null ? -1 : tailerWait.nanos()) : 0;
                     }
@@ -111,10 +115,24 @@ public final class StandbyLagWorkload {
             if (worst.tailer >= 0) {
                 figures.add(Figure.latencyMs(s, "worst sample: tailer's run-queue wait", worst.tailer / 1e6));
             }
+            if (worst.lag >= 0) {
+                figures.add(Figure.latencyMs(
+                        s,
+                        "worst sample: GC pauses of the NameNodes' JVM",
+                        gc.overlapMillis(worst.acked, worst.acked + worst.lag)));
+            }
+            // How many collections the phase had at all, so a zero above means something.
+            figures.add(new Figure(
+                    s,
+                    "GC collections of the NameNodes' JVM",
+                    "count",
+                    true,
+                    gc.collections().size()));
             return figures;
         } finally {
             stop.set(true);
             pool.shutdownNow();
+            gc.close();
         }
     }
 
@@ -123,8 +141,9 @@ public final class StandbyLagWorkload {
         return before < 0 || after < 0 ? -1 : after - before;
     }
 
-    /** The worst sample's lag and the run-queue waits during it, in nanoseconds. */
+    /** The worst sample's start ({@code nanoTime}), lag and the run-queue waits during it, in nanoseconds. */
     private static final class Worst {
+        long acked;
         long lag = -1;
         long probe;
         long tailer;
