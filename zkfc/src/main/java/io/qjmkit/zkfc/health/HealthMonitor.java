@@ -52,17 +52,7 @@ public final class HealthMonitor implements AutoCloseable {
     private long probeGeneration;
     private volatile boolean closed;
 
-    public HealthMonitor(
-            NameNodeRef nameNode,
-            NameNodeConnector connector,
-            LivenessProbe probe,
-            ScheduledExecutorService scheduler,
-            ControllerTimeouts timeouts,
-            HealthListener listener) {
-        this(nameNode, connector, probe, scheduler, timeouts, new ProbeOrder(), listener);
-    }
-
-    /** As above; {@code order} stamps each report so the controller can tell which predate its transitions. */
+    /** {@code order} stamps each report, so the controller can tell which predate its own transitions. */
     public HealthMonitor(
             NameNodeRef nameNode,
             NameNodeConnector connector,

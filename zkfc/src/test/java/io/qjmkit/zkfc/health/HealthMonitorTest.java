@@ -60,7 +60,7 @@ class HealthMonitorTest {
 
     @BeforeEach
     void setUp() {
-        monitor = new HealthMonitor(NN1, nameNodes, probe, scheduler, TIMEOUTS, reports::add);
+        monitor = new HealthMonitor(NN1, nameNodes, probe, scheduler, TIMEOUTS, new ProbeOrder(), reports::add);
     }
 
     @Test

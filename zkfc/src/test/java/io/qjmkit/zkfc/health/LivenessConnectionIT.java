@@ -49,8 +49,8 @@ class LivenessConnectionIT {
     private HealthMonitor monitor(Configuration conf, NameNodeRef nn, ControllerTimeouts timeouts) {
         SocketLivenessProbe probe = new SocketLivenessProbe(
                 nn.namenodeId(), nn.rpcAddress(), timeouts.healthRpcTimeoutMs(), Executors.defaultThreadFactory());
-        HealthMonitor monitor =
-                new HealthMonitor(nn, RpcNameNodeEndpoint.connector(conf), probe, scheduler, timeouts, latest::set);
+        HealthMonitor monitor = new HealthMonitor(
+                nn, RpcNameNodeEndpoint.connector(conf), probe, scheduler, timeouts, new ProbeOrder(), latest::set);
         monitor.start();
         return monitor;
     }
