@@ -18,9 +18,11 @@ class RunQueueWaitTest {
 
     @Test
     void findsALiveThreadByItsNameAndNotAMissingOne() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread t = new Thread(
                 () -> {
+                    running.countDown();
                     try {
                         release.await();
                     } catch (InterruptedException e) {
@@ -29,6 +31,8 @@ class RunQueueWaitTest {
                 },
                 "rq-wait-test-thread-with-a-long-name");
         t.start();
+        // The JVM gives the kernel thread its name on the new thread itself, before run() begins.
+        running.await();
         try {
             Optional<RunQueueWait> found = RunQueueWait.threadNamed("rq-wait-test-thread-with-a-long-name");
             assertThat(found).isPresent();
