@@ -66,11 +66,22 @@ class MiniJournalClusterTest {
         assertThat(cluster.quorumUri("ns1").toString())
                 .matches("qjournal://127\\.0\\.0\\.1:\\d+;127\\.0\\.0\\.1:\\d+;127\\.0\\.0\\.1:\\d+/ns1");
 
+        // Step by step over all nodes, as a writer does: a node that finalized the segment before
+        // another started it would let the nodes' background sync (every 100 ms) copy the
+        // finalized segment to that one, which then refuses to start it.
         for (int i = 0; i < 3; i++) {
             call(i, new Requests.Format("ns1", NS, false), Responses.Empty.class);
+        }
+        for (int i = 0; i < 3; i++) {
             call(i, new Requests.NewEpoch("ns1", NS, 1), Responses.NewEpoch.class);
+        }
+        for (int i = 0; i < 3; i++) {
             call(i, new Requests.StartSegment(info(1), 1, -66), Responses.Empty.class);
+        }
+        for (int i = 0; i < 3; i++) {
             call(i, new Requests.Journal(info(1), 1, 1, 10, TestOps.ops(1, 10)), Responses.Journaled.class);
+        }
+        for (int i = 0; i < 3; i++) {
             call(i, new Requests.FinalizeSegment(info(1), 1, 10), Responses.Empty.class);
         }
         assertThat(cluster.storageDir(2, "ns1").resolve("current/edits_0000000000000000001-0000000000000000010"))
