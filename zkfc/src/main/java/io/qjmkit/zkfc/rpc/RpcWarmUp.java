@@ -2,14 +2,12 @@ package io.qjmkit.zkfc.rpc;
 
 import java.net.InetSocketAddress;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.ha.proto.ZKFCProtocolProtos.CedeActiveRequestProto;
 import org.apache.hadoop.ha.proto.ZKFCProtocolProtos.CedeActiveResponseProto;
 import org.apache.hadoop.ha.protocolPB.ZKFCProtocolClientSideTranslatorPB;
 import org.apache.hadoop.ha.protocolPB.ZKFCProtocolPB;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.ipc.RpcClientUtil;
-import org.apache.hadoop.net.NetUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +33,11 @@ final class RpcWarmUp {
 
     static boolean call(InetSocketAddress own, Configuration base, int timeoutMs, String who) {
         long start = System.nanoTime();
-        Configuration conf = new Configuration(base);
-        conf.setInt(CommonConfigurationKeysPublic.IPC_CLIENT_CONNECT_MAX_RETRIES_KEY, 0);
         // The messages of the first real call, which the signature lookup does not touch.
         CedeActiveRequestProto.getDefaultInstance();
         CedeActiveResponseProto.getDefaultInstance();
         try (ZKFCProtocolClientSideTranslatorPB proxy =
-                new ZKFCProtocolClientSideTranslatorPB(own, conf, NetUtils.getDefaultSocketFactory(conf), timeoutMs)) {
+                RpcPeerControllers.proxy(own, RpcPeerControllers.clientConf(base), timeoutMs)) {
             boolean supported = RpcClientUtil.isMethodSupported(
                     proxy.getUnderlyingProxyObject(),
                     ZKFCProtocolPB.class,
