@@ -236,13 +236,18 @@ final class SegmentRecovery {
      * Whether {@code local} already is the chosen copy: a finalized copy of the same range is (a
      * finalized segment never changes); an in-progress one must also date from the same epoch,
      * because copies of equal length from different epochs may hold different ops (an unknown
-     * source epoch matches nothing).
+     * source epoch matches nothing). A chosen finalized copy has no such date: its node's last
+     * writer epoch says nothing about which writer's ops a recovery finalized there, so an
+     * in-progress local copy is always replaced by it.
      */
     private boolean sameCopy(SegmentFile local, PaxosRecord accepted, SegmentInfo chosen, long sourceEpoch) {
         if (local.lastTxId() != chosen.endTxId()) {
             return false;
         }
-        return !local.isInProgress() || (sourceEpoch > 0 && versionOf(local, accepted) == sourceEpoch);
+        if (!local.isInProgress()) {
+            return true;
+        }
+        return chosen.inProgress() && sourceEpoch > 0 && versionOf(local, accepted) == sourceEpoch;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.qjmkit.client.recovery;
 
+import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses;
 import io.qjmkit.protocol.message.SegmentInfo;
 import java.util.Comparator;
@@ -40,6 +41,15 @@ public final class RecoveryChoice {
 
     static long seenEpoch(Responses.Prepared p) {
         return Math.max(p.acceptedInEpoch(), p.lastWriterEpoch());
+    }
+
+    /**
+     * The epoch the chosen copy dates from, which lets a node with an in-progress copy of the same
+     * version skip the download. A finalized copy has none: the last writer epoch of its node says
+     * nothing about which writer's ops a recovery finalized there.
+     */
+    public static long sourceEpoch(Chosen<?> chosen) {
+        return chosen.segment().inProgress() ? seenEpoch(chosen.prepared()) : Requests.AcceptRecovery.UNKNOWN_EPOCH;
     }
 
     /**

@@ -117,7 +117,7 @@ public final class WriterRecovery {
         }
         SegmentInfo chosen = choice.get().segment();
         String source = choice.get().source().address();
-        long sourceEpoch = RecoveryChoice.seenEpoch(choice.get().prepared());
+        long sourceEpoch = RecoveryChoice.sourceEpoch(choice.get());
         LOG.info(
                 "Journal {} epoch {}: segment {} recovers to {} from {} (answers: {})",
                 journalId,

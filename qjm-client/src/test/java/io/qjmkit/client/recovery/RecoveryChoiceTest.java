@@ -3,6 +3,7 @@ package io.qjmkit.client.recovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qjmkit.protocol.message.Requests;
 import io.qjmkit.protocol.message.Responses.Prepared;
 import io.qjmkit.protocol.message.SegmentInfo;
 import java.util.LinkedHashMap;
@@ -49,6 +50,17 @@ class RecoveryChoiceTest {
         var c = RecoveryChoice.choose(1, answers(in(1, 9, 0, 5), fin(1, 5))).get();
         assertThat(c.source()).isEqualTo("jn2");
         assertThat(c.segment().inProgress()).isFalse();
+    }
+
+    @Test
+    void theSourceEpochDatesAnInProgressChoiceButNeverAFinalizedOne() {
+        var open = RecoveryChoice.choose(1, answers(in(1, 5, 3, 2), in(1, 5, 0, 2)))
+                .get();
+        assertThat(RecoveryChoice.sourceEpoch(open)).isEqualTo(3);
+        var done = RecoveryChoice.choose(1, answers(in(1, 5, 0, 1), fin(1, 5))).get();
+        assertThat(RecoveryChoice.sourceEpoch(done))
+                .as("its node's last writer epoch (1) does not date what was finalized there")
+                .isEqualTo(Requests.AcceptRecovery.UNKNOWN_EPOCH);
     }
 
     @Test
