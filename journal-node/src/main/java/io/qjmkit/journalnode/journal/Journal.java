@@ -310,8 +310,17 @@ public final class Journal implements Closeable {
      */
     public Responses.Manifest manifest(long sinceTxId, boolean inProgressOk) throws IOException {
         checkFormatted();
-        boolean openSegmentsSettled = fence.writer() >= fence.promised();
-        return reader.manifest(sinceTxId, inProgressOk && openSegmentsSettled, fence.committed(), fence.writer());
+        return reader.manifest(sinceTxId, inProgressOk && openSegmentsSettled(), fence.committed(), fence.writer());
+    }
+
+    /**
+     * Whether the open segments here belong to the newest writer promised: false between a new
+     * epoch's promise and its first segment start here. (The writer epoch is read first; both only
+     * grow, so a true answer held at the moment the promise was read.)
+     */
+    private boolean openSegmentsSettled() {
+        long writerEpoch = fence.writer();
+        return writerEpoch >= fence.promised();
     }
 
     /** Durable ops of one segment; safe concurrently with writes. */
@@ -322,10 +331,16 @@ public final class Journal implements Closeable {
 
     /**
      * A tailing reader's look at the newest segment; null when it is at this node's newest txid
-     * and should wait. Safe concurrently with writes.
+     * and should wait. Safe concurrently with writes. While the open segment is not settled (see
+     * {@link #manifest}) the reader is sent to the manifests instead: the copy may be one that a
+     * recovery in progress, or one this node accepted in it, holds under the old writer's epoch,
+     * and next to another node's copy of that epoch it would look durable.
      */
     public Responses.Tail tail(Requests.TailEdits req) throws IOException {
         checkFormatted();
+        if (!openSegmentsSettled()) {
+            return reader.notServed(req, fence.writer(), fence.committed());
+        }
         return reader.tail(req, fence.writer(), fence.committed());
     }
 

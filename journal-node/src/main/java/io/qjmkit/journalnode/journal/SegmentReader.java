@@ -78,7 +78,7 @@ final class SegmentReader {
         Map.Entry<Long, SegmentFile> newest = storage.segments().lastEntry();
         long from = req.fromTxId();
         if (newest == null) {
-            return new Responses.Tail(false, null, writerEpoch, committed, 0, from, from - 1, NO_OPS);
+            return notServed(req, writerEpoch, committed);
         }
         SegmentFile seg = newest.getValue();
         if (from == seg.lastTxId() + 1) {
@@ -99,6 +99,12 @@ final class SegmentReader {
                 chunk.firstTxId(),
                 chunk.lastTxId(),
                 chunk.ops());
+    }
+
+    /** The answer that sends a tailing reader to the manifests. */
+    Responses.Tail notServed(Requests.TailEdits req, long writerEpoch, long committed) {
+        long from = req.fromTxId();
+        return new Responses.Tail(false, null, writerEpoch, committed, 0, from, from - 1, NO_OPS);
     }
 
     /** The answer to a tail read whose wait ended with nothing new. */

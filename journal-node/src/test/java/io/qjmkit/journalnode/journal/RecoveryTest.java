@@ -19,6 +19,7 @@ import io.qjmkit.protocol.message.Responses;
 import io.qjmkit.protocol.message.SegmentInfo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,6 +229,82 @@ class RecoveryTest {
         b.journal(w2.journal(9, 9, 1));
         assertThat(b.manifest(0, true).segments())
                 .containsExactly(new SegmentInfo(1, 8, false), new SegmentInfo(9, 9, true));
+    }
+
+    @Test
+    void tailReadsOfTheOpenSegmentGoToTheManifestsFromTheNewPromiseUntilTheNewWriterStarts() throws IOException {
+        divergedCopies();
+        Requests.TailEdits fromOne = new Requests.TailEdits("j1", 1, 1 << 20, 0);
+        assertThat(a.tail(fromOne).served()).isTrue();
+
+        // Epoch 2 chooses b's copy. a accepts it and now holds txids 1-8 under last writer epoch 1,
+        // just like a node that still has an unacknowledged epoch-1 copy that recovery passed over:
+        // next to such a copy, a's would make txids of that other copy look durable.
+        a.newEpoch(NS, 2);
+        Writer w2 = new Writer("j1", 2);
+        a.prepareRecovery(w2.info(), 1);
+        a.acceptRecovery(w2.info(), new SegmentInfo(1, 8, true), "b:1", 1);
+        Responses.Tail unsettled = a.tail(fromOne);
+        assertThat(unsettled.served()).as("the reader is sent to the manifests").isFalse();
+        assertThat(unsettled.txCount()).isZero();
+        assertThat(a.tail(new Requests.TailEdits("j1", 9, 1 << 20, 0)))
+                .as("a reader at the end does not wait on an unsettled segment either")
+                .isNotNull()
+                .extracting(Responses.Tail::served)
+                .isEqualTo(false);
+
+        a.finalizeSegment(w2.info(), 1, 8);
+        a.startSegment(w2.info(), 9, LAYOUT);
+        a.journal(w2.journal(9, 9, 2));
+        Responses.Tail settled = a.tail(new Requests.TailEdits("j1", 9, 1 << 20, 0));
+        assertThat(settled.served()).isTrue();
+        assertThat(List.of(settled.firstTxId(), settled.lastTxId(), settled.writerEpoch()))
+                .containsExactly(9L, 10L, 2L);
+    }
+
+    @Test
+    void aChosenFinalizedCopyIsFetchedOverAnInProgressOneWhateverEpochTheirNodesReport() throws IOException {
+        a = open("a", NioDisk.INSTANCE);
+        b = open("b", NioDisk.INSTANCE);
+        Journal c = open("c", NioDisk.INSTANCE);
+        try {
+            for (Journal j : new Journal[] {a, b, c}) {
+                j.format(NS, false);
+            }
+            // Epoch 1 wrote its txids 1-2 on c only; epoch 2 started segment 1 on a and b and
+            // wrote other ops as txids 1-2 on b only. Neither was acknowledged.
+            Writer w1 = new Writer("j1", 1);
+            c.newEpoch(NS, 1);
+            c.startSegment(w1.info(), 1, LAYOUT);
+            c.journal(new Requests.Journal(w1.info(), 1, 1, 2, ops(1, 2, 7)));
+            Writer w2 = new Writer("j1", 2);
+            for (Journal j : new Journal[] {a, b}) {
+                j.newEpoch(NS, 2);
+                j.startSegment(w2.info(), 1, LAYOUT);
+            }
+            b.journal(w2.journal(1, 1, 2));
+            // Epoch 3 recovers from a and c: it keeps c's copy and finalizes it on a, whose last
+            // writer epoch stays 2.
+            Writer w3 = new Writer("j1", 3);
+            a.newEpoch(NS, 3);
+            a.prepareRecovery(w3.info(), 1);
+            a.acceptRecovery(w3.info(), new SegmentInfo(1, 2, true), "c:1", 1);
+            a.finalizeSegment(w3.info(), 1, 2);
+            Writer w4 = new Writer("j1", 4);
+            b.newEpoch(NS, 4);
+            b.prepareRecovery(w4.info(), 1);
+            // Epoch 4 chooses a's finalized copy, which a's prepare answer dates from epoch 2, as b's.
+            b.acceptRecovery(w4.info(), new SegmentInfo(1, 2, false), "a:1", 2);
+            b.finalizeSegment(w4.info(), 1, 2);
+
+            Requests.ReadEdits all = new Requests.ReadEdits("j1", 1, 1, 2, 1 << 20);
+            assertThat(b.readEdits(all).ops())
+                    .as("b holds the decided ops, not its own epoch-2 version")
+                    .isEqualTo(ops(1, 2, 7))
+                    .isEqualTo(a.readEdits(all).ops());
+        } finally {
+            c.close();
+        }
     }
 
     @Test

@@ -68,7 +68,8 @@ public final class StreamSelector {
      * What a reader from {@code fromTxId} may read, given the manifests of a majority: every copy
      * of a finalized segment, and of an in-progress one the part that is durable (with {@code
      * onlyDurableTxns}). In-progress copies count only from nodes whose writer epoch is the newest
-     * among the answers; the others count as holding nothing.
+     * among the answers, and only for segments no answer holds finalized; the others count as
+     * holding nothing.
      */
     public static <K> List<Readable<K>> readable(
             Map<K, Responses.Manifest> manifests,
@@ -97,6 +98,12 @@ public final class StreamSelector {
         }
         List<Readable<K>> out = new ArrayList<>();
         for (List<Copy<K>> copies : bySegment.values()) {
+            if (copies.stream().anyMatch(c -> !c.segment().inProgress())) {
+                // Finalized copies hold what recovery decided. An in-progress copy of the same
+                // segment may be a writer's unacknowledged version that the recovery passed over,
+                // and a finalized copy's end vouches for nothing in it.
+                copies = copies.stream().filter(c -> !c.segment().inProgress()).toList();
+            }
             long durableEnd =
                     onlyDurableTxns ? durableEnd(copies, manifests.size(), majority, committed) : Long.MAX_VALUE;
             for (Copy<K> c : copies) {

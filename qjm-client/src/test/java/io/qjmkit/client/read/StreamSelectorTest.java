@@ -101,6 +101,21 @@ class StreamSelectorTest {
     }
 
     @Test
+    void anInProgressCopyOfASegmentFinalizedElsewhereIsNeverRead() {
+        Map<String, Responses.Manifest> answers = new LinkedHashMap<>();
+        // Writer 24 wrote txids 59-60 on a third node only, writer 25 other ops as 59-60 on jn1
+        // only. Writer 26 recovered segment 59 from the third node's copy and finalized it on jn0
+        // alone; jn1 never heard of epoch 26, and jn0's last writer is still 25.
+        answers.put("jn0", new Responses.Manifest(List.of(new SegmentInfo(59, 60, false)), -1, 25));
+        answers.put("jn1", new Responses.Manifest(List.of(new SegmentInfo(59, 60, true)), -1, 25));
+        assertThat(StreamSelector.readable(answers, 2, 59, true, true))
+                .containsExactly(new StreamSelector.Readable<>("jn0", new SegmentInfo(59, 60, false), 59, 60));
+        assertThat(StreamSelector.readable(answers, 2, 59, true, false))
+                .as("nor when durability is not asked for: the finalized copy is the decided one")
+                .containsExactly(new StreamSelector.Readable<>("jn0", new SegmentInfo(59, 60, false), 59, 60));
+    }
+
+    @Test
     void durableEndUsesTheClusterMajorityAndTheCommitPoint() {
         var c1 = new StreamSelector.Copy<>(jn1, new io.qjmkit.protocol.message.SegmentInfo(5, 9, true));
         assertThat(StreamSelector.durableEnd(List.of(c1), 2, 2, -1)).isEqualTo(4);

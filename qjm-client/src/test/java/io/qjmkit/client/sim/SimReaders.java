@@ -106,6 +106,9 @@ final class SimReaders {
             Journal j = n.journal(SimWriter.JOURNAL);
             Requests.TailEdits read = new Requests.TailEdits(SimWriter.JOURNAL, from, 1 << 20, 0);
             Responses.Tail t = j.tail(read);
+            if (t != null && !t.served()) {
+                return; // the reader goes to the manifests, as TailSelector does
+            }
             answers.add(new TailChoice.Answer<>(n, t != null ? t : j.tailNothingNew(read)));
         }
         TailChoice<SimNode> choice = TailChoice.of(answers, majority, from);
