@@ -26,7 +26,7 @@ class QuorumSimTest {
     void acknowledgedTxidsSurviveWriterChangesCrashesAndLostMessages() throws IOException {
         Long replay = Long.getLong("qjmkit.seed");
         long first = replay != null ? replay : System.nanoTime();
-        int seeds = replay != null ? 1 : Integer.getInteger("qjmkit.sim.seeds", 40);
+        int seeds = replay != null ? 1 : Integer.getInteger("qjmkit.sim.seeds", 100);
         System.out.println("QuorumSimTest: seeds " + first + " .. " + (first + seeds - 1));
         int acked = 0;
         int recoveries = 0;
