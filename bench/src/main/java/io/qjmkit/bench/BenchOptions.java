@@ -17,6 +17,7 @@ import java.util.List;
  * @param zkClientProvider the ZooKeeper-following client's failover proxy provider class for the
  *     extra failover side "qjm-kit+zk-client", or null for no such side
  * @param keepWork leave the scratch directory (storage and every daemon's log) in place afterwards
+ * @param schedTrace record the scheduler during the standby-lag phases and profile their worst samples
  */
 record BenchOptions(
         boolean quick,
@@ -29,7 +30,8 @@ record BenchOptions(
         boolean journal,
         boolean failover,
         String zkClientProvider,
-        boolean keepWork) {
+        boolean keepWork,
+        boolean schedTrace) {
 
     /** Used for the extra failover side when it is on the classpath and no --zk-client-provider is given. */
     static final String ZK_CLIENT_PROVIDER = "io.qjmkit.haclient.ZooKeeperFailoverProxyProvider";
@@ -37,6 +39,7 @@ record BenchOptions(
     static final String USAGE = String.join(
             "\n",
             "Usage: BenchMain [--quick] [--reps N] [--out DIR] [--dist DIR] [--work-dir DIR] [--keep-work] [--jfr]",
+            "                 [--sched-trace]",
             "                 [--journal-only | --failover-only | --no-failover] [--zk-client-provider CLASS]"
                     + " [--help]",
             "Runs the same workloads through qjm-kit and Hadoop 3.5.0's QuorumJournalManager + JournalNode,",
@@ -52,6 +55,9 @@ record BenchOptions(
             "  --keep-work     keep the scratch directory afterwards: every daemon's log, e.g. to read the",
             "                  timeline of a failover round",
             "  --jfr           record a JFR profile of every JournalNode into <out>/jfr/",
+            "  --sched-trace   record every CPU's scheduling (perf sched, needs linux-perf and root) during the",
+            "                  standby-lag phases; report which threads waited for a CPU, and what ran, during",
+            "                  each phase's worst sample (<out>/sched/, and rows of the table)",
             "  --journal-only  only the journal write scenarios (no NameNodes, no failover): for quick iterations",
             "  --no-failover   skip the failover scenarios",
             "  --failover-only only the failover scenarios",
@@ -82,6 +88,7 @@ record BenchOptions(
         boolean failoverOnly = false;
         boolean noFailover = false;
         boolean keepWork = false;
+        boolean schedTrace = false;
         Integer reps = null;
         Path out = null;
         String zkProvider = null;
@@ -100,6 +107,7 @@ record BenchOptions(
                 case "--failover-only" -> failoverOnly = true;
                 case "--no-failover" -> noFailover = true;
                 case "--keep-work" -> keepWork = true;
+                case "--sched-trace" -> schedTrace = true;
                 case "--zk-client-provider" -> zkProvider = value(args, ++i, a);
                 case "--reps" -> reps = positive(value(args, ++i, a), a);
                 case "--out" -> out = Path.of(value(args, ++i, a));
@@ -111,6 +119,10 @@ record BenchOptions(
         if ((journalOnly ? 1 : 0) + (failoverOnly ? 1 : 0) + (noFailover ? 1 : 0) > 1) {
             throw new IllegalArgumentException(
                     "--journal-only, --failover-only and --no-failover exclude each other: pick one");
+        }
+        if (schedTrace && (journalOnly || failoverOnly)) {
+            throw new IllegalArgumentException("--sched-trace profiles the standby-lag phases, which "
+                    + (journalOnly ? "--journal-only" : "--failover-only") + " skips: drop one of them");
         }
         if (dist == null) {
             throw new IllegalArgumentException(
@@ -139,7 +151,8 @@ record BenchOptions(
                 !failoverOnly,
                 failover,
                 failover ? zkProvider : null,
-                keepWork);
+                keepWork,
+                schedTrace);
     }
 
     private static boolean onClasspath(String className) {

@@ -12,12 +12,15 @@ import io.qjmkit.bench.report.Measurement.FigureKey;
 import io.qjmkit.bench.report.RawLog;
 import io.qjmkit.bench.report.RunReport;
 import io.qjmkit.bench.stats.HostLoad;
+import io.qjmkit.bench.stats.SchedTimeline;
+import io.qjmkit.bench.stats.SchedTrace;
 import io.qjmkit.bench.workload.CpuMeter;
 import io.qjmkit.bench.workload.DiskFloorWorkload;
 import io.qjmkit.bench.workload.Figure;
 import io.qjmkit.bench.workload.GroupCommitWorkload;
 import io.qjmkit.bench.workload.JournalNodeShare;
 import io.qjmkit.bench.workload.JournalWriteWorkload;
+import io.qjmkit.bench.workload.LagSchedProfile;
 import io.qjmkit.bench.workload.MajorityFloorWorkload;
 import io.qjmkit.bench.workload.MemorySampler;
 import io.qjmkit.bench.workload.MkdirsWorkload;
@@ -30,6 +33,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
@@ -163,14 +168,52 @@ final class BenchRun {
                     }
                 });
                 StandbyLagWorkload lag = new StandbyLagWorkload(d);
-                measure(kind.label(), rep, () -> lag.run(nns.active(), nns.standby(), 0));
-                measure(kind.label(), rep, () -> lag.run(nns.active(), nns.standby(), 8));
+                for (int writers : new int[] {0, 8}) {
+                    measure(kind.label(), rep, () -> standbyLag(lag, nns, jns, writers, work, kind, rep));
+                }
             }
         } finally {
             if (!options.keepWork()) {
                 deleteTree(work);
             }
         }
+    }
+
+    /** One standby-lag phase; with --sched-trace the scheduler is recorded and the worst sample profiled. */
+    private List<Figure> standbyLag(
+            StandbyLagWorkload lag,
+            HaNameNodes nns,
+            JournalNodeProcesses jns,
+            int writers,
+            Path work,
+            JournalKind kind,
+            int rep)
+            throws Exception {
+        if (!options.schedTrace()) {
+            return lag.run(nns.active(), nns.standby(), writers);
+        }
+        String name = kind.label() + "-rep" + rep + "-" + writers + "writers";
+        List<Figure> figures;
+        SchedTimeline timeline;
+        try (SchedTrace trace = SchedTrace.start(work.resolve("sched").resolve(name + ".perf.data"))) {
+            figures = new ArrayList<>(lag.run(nns.active(), nns.standby(), writers));
+            timeline = trace.stop();
+        }
+        StandbyLagWorkload.WorstSample w = lag.worstSample();
+        LagSchedProfile profile = new LagSchedProfile(
+                StandbyLagWorkload.scenario(writers > 0),
+                timeline,
+                w.ackedNanos(),
+                w.ackedNanos() + w.lagNanos(),
+                Map.of(
+                        "JournalNodes", Set.copyOf(jns.pids()),
+                        "NameNodes' JVM", Set.of(ProcessHandle.current().pid())));
+        Path report = options.out().resolve("sched").resolve(name + ".txt");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, profile.text());
+        LOG.info("{}", profile.text());
+        figures.addAll(profile.figures());
+        return figures;
     }
 
     private static FileSystem client(HaNameNodes nns) {

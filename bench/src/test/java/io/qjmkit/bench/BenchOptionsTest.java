@@ -30,6 +30,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void schedTraceIsOffByDefaultAndNeedsTheStandbyLagPhases() {
+        assertThat(BenchOptions.parse(List.of("--dist", "/d")).schedTrace()).isFalse();
+        assertThat(BenchOptions.parse(List.of("--dist", "/d", "--quick", "--no-failover", "--sched-trace"))
+                        .schedTrace())
+                .isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--dist", "/d", "--sched-trace", "--journal-only")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("--sched-trace", "--journal-only");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--dist", "/d", "--failover-only", "--sched-trace")))
+                .hasMessageContaining("--failover-only");
+    }
+
+    @Test
     void fullModeDefaultsToFiveRepetitionsAndATimestampedResultsDir() {
         BenchOptions o = BenchOptions.parse(List.of("--dist", "/d", "--reps", "3", "--jfr", "--journal-only"));
         assertThat(o.reps()).isEqualTo(3);

@@ -37,7 +37,11 @@ public final class StandbyLagWorkload {
     /** Hadoop's EditLogTailer thread, the one that applies edits on the standby. */
     private static final String TAILER_THREAD = "Edit log tailer";
 
+    /** The worst sample of a run: from the ack ({@link System#nanoTime}) for {@code lagNanos}. */
+    public record WorstSample(long ackedNanos, long lagNanos) {}
+
     private final Durations durations;
+    private volatile WorstSample worstSample;
 
     public StandbyLagWorkload(Durations durations) {
         this.durations = durations;
@@ -48,6 +52,7 @@ public final class StandbyLagWorkload {
     }
 
     public List<Figure> run(NameNode active, NameNode standby, int backgroundWriters) throws Exception {
+        worstSample = null;
         NamenodeProtocols rpc = active.getRpcServer();
         FSEditLog log = active.getNamesystem().getEditLog();
         FSImage standbyImage = standby.getNamesystem().getFSImage();
@@ -103,6 +108,7 @@ public final class StandbyLagWorkload {
             for (Future<?> f : writers) {
                 f.get(60, TimeUnit.SECONDS);
             }
+            worstSample = new WorstSample(worst.acked, worst.lag);
             Percentiles p = lags.percentiles();
             String s = scenario(backgroundWriters > 0);
             List<Figure> figures = new ArrayList<>(List.of(
@@ -134,6 +140,11 @@ public final class StandbyLagWorkload {
             pool.shutdownNow();
             gc.close();
         }
+    }
+
+    /** The worst sample of the last completed {@link #run}; null before one completed. */
+    public WorstSample worstSample() {
+        return worstSample;
     }
 
     /** Run-queue wait in nanoseconds between two readings; -1 when either could not be read. */
