@@ -7,14 +7,18 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.qjmkit.protocol.message.Message;
 import io.qjmkit.protocol.message.MessageType;
 import io.qjmkit.protocol.message.Responses;
+import java.util.Optional;
 
 /**
  * Cuts the byte stream into frames and decodes each into a {@link Frame}. A malformed frame fails
- * the channel with a {@link CorruptedFrameException} naming the problem.
+ * the channel with a {@link CorruptedFrameException} naming the problem, and so does a peer whose
+ * first bytes show it speaks another protocol ({@link ForeignProtocol}).
  */
 public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
     /** Larger than any batch a writer sends or any read a JournalNode answers. */
     public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+    private boolean prefixChecked;
 
     public FrameDecoder() {
         super(MAX_FRAME_BYTES, 0, 4, 0, 4);
@@ -22,6 +26,18 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
 
     @Override
     protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
+        if (!prefixChecked) {
+            if (in.readableBytes() < ForeignProtocol.PREFIX_BYTES) {
+                return null;
+            }
+            prefixChecked = true;
+            Optional<String> foreign = ForeignProtocol.recognize(in);
+            if (foreign.isPresent()) {
+                in.skipBytes(in.readableBytes());
+                throw new CorruptedFrameException(
+                        ForeignProtocol.mistake("the peer " + ctx.channel().remoteAddress(), foreign.get()));
+            }
+        }
         ByteBuf frame = (ByteBuf) super.decode(ctx, in);
         if (frame == null) {
             return null;

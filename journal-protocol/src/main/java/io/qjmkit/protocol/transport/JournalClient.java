@@ -9,6 +9,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.DecoderException;
+import io.netty.util.AttributeKey;
+import io.qjmkit.protocol.codec.ForeignProtocol;
 import io.qjmkit.protocol.codec.Frame;
 import io.qjmkit.protocol.codec.JournalPipeline;
 import io.qjmkit.protocol.message.Message;
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JournalClient implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalClient.class);
+    private static final AttributeKey<ResponseHandler> RESPONSES = AttributeKey.valueOf("qjmkit.responses");
 
     private final InetSocketAddress address;
     private final Bootstrap bootstrap;
@@ -56,7 +60,9 @@ public final class JournalClient implements Closeable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         JournalPipeline.install(ch.pipeline());
-                        ch.pipeline().addLast("responses", new ResponseHandler());
+                        ResponseHandler responses = new ResponseHandler();
+                        ch.attr(RESPONSES).set(responses);
+                        ch.pipeline().addLast("responses", responses);
                     }
                 });
     }
@@ -150,16 +156,18 @@ public final class JournalClient implements Closeable {
     }
 
     private void failAll(Channel lost) {
+        ResponseHandler responses = lost.attr(RESPONSES).get();
+        String why = responses == null ? "lost" : responses.lossReason();
         if (!pending.isEmpty()) {
             if (closed) {
                 // Our own close(): the calls are abandoned on purpose, not lost.
                 LOG.debug("Connection to JournalNode {} closed with {} calls pending", address, pending.size());
             } else {
-                LOG.warn("Connection to JournalNode {} lost with {} calls pending", address, pending.size());
+                LOG.warn("Connection to JournalNode {} {} with {} calls pending", address, why, pending.size());
             }
         }
         for (Long id : pending.keySet()) {
-            fail(id, new IOException("connection to JournalNode " + address + " lost"));
+            fail(id, new IOException("connection to JournalNode " + address + " " + why));
         }
     }
 
@@ -189,8 +197,26 @@ public final class JournalClient implements Closeable {
     }
 
     private final class ResponseHandler extends SimpleChannelInboundHandler<Frame> {
+        private volatile boolean answered;
+        private volatile String error;
+        private volatile boolean undecodable;
+
+        /** Why the connection ended, for the calls it leaves unanswered. */
+        String lossReason() {
+            String f = error;
+            if (undecodable) {
+                return "closed: " + f;
+            }
+            if (!answered) {
+                return "closed without answering" + (f == null ? "" : " (" + f + ")") + ": "
+                        + ForeignProtocol.closedBeforeAnswering();
+            }
+            return f == null ? "lost" : "lost: " + f;
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, Frame frame) {
+            answered = true;
             Pending p = pending.remove(frame.callId());
             if (p == null) {
                 LOG.debug("Answer to unknown call {} from {}", frame.callId(), address);
@@ -205,7 +231,10 @@ public final class JournalClient implements Closeable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.warn("Closing connection to JournalNode {}: {}", address, cause.toString());
+            undecodable = cause instanceof DecoderException;
+            Throwable root = undecodable && cause.getCause() != null ? cause.getCause() : cause;
+            error = root.getMessage() != null ? root.getMessage() : root.toString();
+            LOG.warn("Closing connection to JournalNode {}: {}", address, error);
             ctx.close();
         }
     }

@@ -2,6 +2,7 @@ package io.qjmkit.client.channel;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.qjmkit.protocol.codec.ForeignProtocol;
 import io.qjmkit.protocol.codec.Frame;
 import io.qjmkit.protocol.codec.FrameDecoder;
 import io.qjmkit.protocol.codec.FrameEncoder;
@@ -20,8 +21,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -230,6 +233,7 @@ final class WriterLink {
         private boolean wantsWrite;
         // Touched only by the thread holding the poll lock:
         private ByteBuffer input = ByteBuffer.allocate(INPUT_BYTES);
+        private boolean answered;
 
         private Connection(SocketChannel socket, boolean connected, long connectDeadline) {
             this.socket = socket;
@@ -301,10 +305,34 @@ final class WriterLink {
         }
 
         private void read() throws IOException {
-            if (socket.read(input) < 0) {
-                throw new IOException(name + " closed the connection");
+            int read;
+            try {
+                read = socket.read(input);
+            } catch (IOException e) {
+                if (answered) {
+                    throw e;
+                }
+                throw new IOException(
+                        name + " dropped the connection without answering (" + e.getMessage() + "): "
+                                + ForeignProtocol.closedBeforeAnswering(),
+                        e);
+            }
+            if (read < 0) {
+                throw new IOException(
+                        answered
+                                ? name + " closed the connection"
+                                : name + " closed the connection without answering: "
+                                        + ForeignProtocol.closedBeforeAnswering());
             }
             input.flip();
+            if (!answered && input.remaining() >= ForeignProtocol.PREFIX_BYTES) {
+                int at = input.arrayOffset() + input.position();
+                Optional<String> foreign = ForeignProtocol.recognize(
+                        Arrays.copyOfRange(input.array(), at, at + ForeignProtocol.PREFIX_BYTES));
+                if (foreign.isPresent()) {
+                    throw new IOException(ForeignProtocol.mistake(name, foreign.get()));
+                }
+            }
             while (input.remaining() >= 4) {
                 int length = input.getInt(input.position());
                 if (length < 10 || length > FrameDecoder.MAX_FRAME_BYTES) {
@@ -333,6 +361,7 @@ final class WriterLink {
         }
 
         private void deliver(Frame frame) {
+            answered = true;
             Pending p = pending.remove(frame.callId());
             if (p == null) {
                 LOG.debug("Answer to unknown or abandoned call {} from {}", frame.callId(), name);

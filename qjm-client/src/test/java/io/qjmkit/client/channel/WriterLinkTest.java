@@ -28,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +183,43 @@ class WriterLinkTest {
         assertThatThrownBy(call::join)
                 .hasCauseInstanceOf(ConnectException.class)
                 .hasMessageContaining("cannot connect to JournalNode 127.0.0.1:" + port);
+    }
+
+    @Test
+    void anHttpServerAtTheAddressIsNamedAsOne() throws Exception {
+        Throwable failure = answeredBy(ByteBuffer.wrap(
+                "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(failure)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("speaks HTTP, not the qjm-kit journal protocol")
+                .hasMessageContaining("dfs.journalnode.rpc-address");
+    }
+
+    @Test
+    void aNodeThatClosesWithoutAnsweringGetsAHintAboutHadoopJournalNodes() throws Exception {
+        Throwable failure = answeredBy(ByteBuffer.allocate(0));
+        assertThat(failure)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("closed the connection without answering")
+                .hasMessageContaining("a Hadoop JournalNode closes a qjm-kit client's connection at once");
+    }
+
+    /** The failure of a call to a peer that reads the request, sends {@code answer} and closes. */
+    private Throwable answeredBy(ByteBuffer answer) throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            WriterLink link = link((InetSocketAddress) server.getLocalAddress());
+            CompletableFuture<Responses.Journaled> call = link.call(journal(1, 1, 10), Responses.Journaled.class);
+            try (java.nio.channels.SocketChannel peer = server.accept()) {
+                readFully(peer, readFully(peer, 4).getInt(0)); // all of it: unread bytes would reset
+                while (answer.hasRemaining()) {
+                    peer.write(answer);
+                }
+            }
+            links.await(call, 10_000);
+            assertThat(call).isCompletedExceptionally();
+            return call.handle((ok, e) -> e.getCause()).join();
+        }
     }
 
     @Test
