@@ -11,6 +11,7 @@ import io.qjmkit.bench.report.Measurement;
 import io.qjmkit.bench.report.Measurement.FigureKey;
 import io.qjmkit.bench.report.RawLog;
 import io.qjmkit.bench.report.RunReport;
+import io.qjmkit.bench.stats.GcPauses;
 import io.qjmkit.bench.stats.HostLoad;
 import io.qjmkit.bench.stats.SchedTimeline;
 import io.qjmkit.bench.stats.SchedTrace;
@@ -57,6 +58,8 @@ final class BenchRun {
     private final Distribution dist;
     private final HostLoad host = HostLoad.system();
     private final IssueTargets targets = new IssueTargets();
+    // For the whole run: the lag phases' GC rows need every announcement to place collections in time.
+    private final GcPauses gcPauses = GcPauses.listen();
     private final String context;
     private RawLog raw;
 
@@ -167,7 +170,7 @@ final class BenchRun {
                         return f;
                     }
                 });
-                StandbyLagWorkload lag = new StandbyLagWorkload(d);
+                StandbyLagWorkload lag = new StandbyLagWorkload(d, gcPauses);
                 for (int writers : new int[] {0, 8}) {
                     measure(kind.label(), rep, () -> standbyLag(lag, nns, jns, writers, work, kind, rep));
                 }

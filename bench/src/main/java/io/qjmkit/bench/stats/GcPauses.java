@@ -21,8 +21,10 @@ import javax.management.openmbean.CompositeData;
  * <p>Collectors stamp a collection in whole milliseconds since an origin of their own, a few
  * milliseconds away from {@code RuntimeMXBean} uptime's. That origin is placed on the {@link
  * System#nanoTime} scale from the announcements themselves: each arrives after its collection
- * ended, so the earliest arrival relative to its end bounds the origin, and with the many young
- * collections of a NameNode workload the bound is tight.
+ * ended, so the earliest arrival relative to its end bounds the origin. The bound is only as tight
+ * as the promptest announcement heard, so listen for the whole run, not one phase: a phase with one
+ * or two collections, announced late on two busy cores, would place them late by that delay and
+ * miss the very pause that overlapped a sample.
  */
 public final class GcPauses implements AutoCloseable {
     /**
@@ -67,6 +69,17 @@ public final class GcPauses implements AutoCloseable {
         synchronized (seen) {
             seen.add(c);
         }
+    }
+
+    /** How many collections were announced between two {@link System#nanoTime} readings. */
+    public int heardBetween(long fromNanos, long toNanos) {
+        int n = 0;
+        for (Collection c : collections()) {
+            if (c.heardAtNanos() >= fromNanos && c.heardAtNanos() <= toNanos) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The collections announced so far. */

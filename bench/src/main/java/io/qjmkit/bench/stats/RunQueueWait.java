@@ -30,17 +30,22 @@ public final class RunQueueWait {
 
     /**
      * The live thread of this JVM whose kernel name ({@code comm}, the first 15 characters of the
-     * Java name) is {@code name}; empty when none or when the statistics are not readable here.
+     * Java name) is {@code name}; empty when none, when several share that name (the figure would
+     * be any one of theirs), or when the statistics are not readable here.
      */
     public static Optional<RunQueueWait> threadNamed(String name) {
         String comm = name.length() > 15 ? name.substring(0, 15) : name;
+        Path found = null;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
                 try {
                     if (Files.readString(task.resolve("comm"), StandardCharsets.UTF_8)
                             .strip()
                             .equals(comm)) {
-                        return Optional.of(new RunQueueWait(task.resolve("schedstat")));
+                        if (found != null) {
+                            return Optional.empty();
+                        }
+                        found = task;
                     }
                 } catch (IOException e) {
                     // the thread ended while we looked; keep looking
@@ -49,7 +54,7 @@ public final class RunQueueWait {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.ofNullable(found).map(task -> new RunQueueWait(task.resolve("schedstat")));
     }
 
     /** Total run-queue wait so far, in nanoseconds; -1 when it cannot be read (thread gone, not Linux). */

@@ -41,10 +41,13 @@ public final class StandbyLagWorkload {
     public record WorstSample(long ackedNanos, long lagNanos) {}
 
     private final Durations durations;
+    private final GcPauses gc;
     private volatile WorstSample worstSample;
 
-    public StandbyLagWorkload(Durations durations) {
+    /** {@code gc} must listen for the whole run (see {@link GcPauses}); this never closes it. */
+    public StandbyLagWorkload(Durations durations, GcPauses gc) {
         this.durations = durations;
+        this.gc = gc;
     }
 
     public static String scenario(boolean loaded) {
@@ -59,7 +62,7 @@ public final class StandbyLagWorkload {
         FsPermission perm = FsPermission.getDirDefault();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backgroundWriters));
-        GcPauses gc = GcPauses.listen();
+        long phaseStart = System.nanoTime();
         try {
             Future<?>[] writers = new Future<?>[backgroundWriters];
             for (int w = 0; w < backgroundWriters; w++) {
@@ -133,12 +136,11 @@ public final class StandbyLagWorkload {
                     "GC collections of the NameNodes' JVM",
                     "count",
                     true,
-                    gc.collections().size()));
+                    gc.heardBetween(phaseStart, System.nanoTime())));
             return figures;
         } finally {
             stop.set(true);
             pool.shutdownNow();
-            gc.close();
         }
     }
 

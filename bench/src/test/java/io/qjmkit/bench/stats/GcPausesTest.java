@@ -23,6 +23,28 @@ class GcPausesTest {
     }
 
     @Test
+    void aLateAnnouncementIsPlacedByTheEarliestOneHeardBeforeIt() {
+        GcPauses pauses = new GcPauses();
+        pauses.record(new GcPauses.Collection("young", 100, 104, 104 * MS));
+        // Announced 6 ms after it ended: on its own it would be placed at [206, 209].
+        pauses.record(new GcPauses.Collection("young", 200, 203, 209 * MS));
+
+        assertThat(pauses.overlapMillis(199 * MS, 203 * MS)).isEqualTo(3);
+        assertThat(pauses.overlapMillis(206 * MS, 210 * MS)).isZero();
+    }
+
+    @Test
+    void countsTheCollectionsAnnouncedInAWindow() {
+        GcPauses pauses = new GcPauses();
+        pauses.record(new GcPauses.Collection("young", 100, 104, 104 * MS));
+        pauses.record(new GcPauses.Collection("young", 200, 203, 206 * MS));
+        pauses.record(new GcPauses.Collection("old", 300, 340, 341 * MS));
+
+        assertThat(pauses.heardBetween(105 * MS, 341 * MS)).isEqualTo(2);
+        assertThat(pauses.heardBetween(0, 103 * MS)).isZero();
+    }
+
+    @Test
     void nothingHeardMeansNoPause() {
         assertThat(new GcPauses().overlapMillis(0, 1000 * MS)).isZero();
     }

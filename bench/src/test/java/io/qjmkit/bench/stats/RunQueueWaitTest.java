@@ -44,4 +44,32 @@ class RunQueueWaitTest {
         }
         assertThat(RunQueueWait.callingThread().nanos()).isGreaterThanOrEqualTo(0);
     }
+
+    @Test
+    void twoThreadsSharingAKernelNameAreNotTakenForOne() throws Exception {
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        Runnable park = () -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        Thread a = new Thread(park, "rq-twin-thread-name-a");
+        Thread b = new Thread(park, "rq-twin-thread-name-b");
+        a.start();
+        b.start();
+        running.await();
+        try {
+            assertThat(RunQueueWait.threadNamed("rq-twin-thread-name-a"))
+                    .as("both are 'rq-twin-thread-' to the kernel")
+                    .isEmpty();
+        } finally {
+            release.countDown();
+            a.join();
+            b.join();
+        }
+    }
 }
