@@ -10,14 +10,12 @@ import io.qjmkit.zkfc.health.HealthListener;
 import io.qjmkit.zkfc.health.HealthReport;
 import io.qjmkit.zkfc.health.ProbeOrder;
 import io.qjmkit.zkfc.target.NameNodeConnector;
-import io.qjmkit.zkfc.target.NameNodeEndpoint;
 import io.qjmkit.zkfc.target.NameNodeRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,28 +28,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives one NameNode's part in automatic failover (see {@link ControllerState} for the states).
  * Inputs (health reports, election events, cede requests) arrive on any thread and are queued on
- * the single controller executor, where every decision and every state move happens; blocking
- * calls (fencing, NameNode RPCs) run there too, so inputs that arrive meanwhile wait their turn.
+ * the single controller thread ({@link ControllerInbox}), where every decision and every state move
+ * happens; blocking calls (fencing, NameNode RPCs) run there too, so inputs that arrive meanwhile
+ * wait their turn. What the controller knows of its NameNode, and the RPCs that change its HA
+ * state, are in {@link LocalNameNode}.
  */
 public final class FailoverController implements HealthListener, ElectionListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverController.class);
 
     private final NameNodeRef local;
-    private final NameNodeConnector connector;
+    private final LocalNameNode nameNode;
     private final Elector elector;
     private final OldActiveFencer fencer;
-    private final ScheduledExecutorService executor;
+    private final ControllerInbox inbox;
     private final ControllerTimeouts timeouts;
-    private final ProbeOrder probeOrder;
-    private final Runnable freshHealthCheck;
 
     private volatile ControllerState state = ControllerState.INITIALIZING;
-    // Touched only on the executor thread.
-    private HealthReport health = HealthReport.initial();
-    // The HA state this controller last moved its NameNode to, and the ProbeOrder ticket taken when
-    // that RPC returned: reports begun earlier may not show it yet (see serviceState()).
-    private HAServiceState transitionedTo;
-    private long transitionTicket;
+    // Touched only on the controller thread.
     private boolean benched;
     private ScheduledFuture<?> rejoinTask;
     private final List<CompletableFuture<AttemptResult>> attemptWaiters = new ArrayList<>();
@@ -70,13 +63,11 @@ public final class FailoverController implements HealthListener, ElectionListene
             ControllerTimeouts timeouts,
             ProbeOrder probeOrder,
             Runnable freshHealthCheck) {
-        this.probeOrder = probeOrder;
-        this.freshHealthCheck = freshHealthCheck;
         this.local = local;
-        this.connector = connector;
+        this.nameNode = new LocalNameNode(local, connector, timeouts, probeOrder, freshHealthCheck);
         this.elector = electorFactory.apply(this);
         this.fencer = fencer;
-        this.executor = executor;
+        this.inbox = new ControllerInbox(local, executor, () -> state);
         this.timeouts = timeouts;
     }
 
@@ -93,7 +84,7 @@ public final class FailoverController implements HealthListener, ElectionListene
     }
 
     public void start() {
-        submit(() -> {
+        inbox.submit(() -> {
             move(ControllerState.STANDBY, "controller started; waiting for a healthy NameNode");
             reevaluate("start");
         });
@@ -101,20 +92,20 @@ public final class FailoverController implements HealthListener, ElectionListene
 
     @Override
     public void healthChanged(HealthReport report) {
-        submit(() -> {
-            health = report;
+        inbox.submit(() -> {
+            nameNode.reported(report);
             reevaluate("NameNode " + report.state() + "/" + report.serviceState());
         });
     }
 
     @Override
     public void electionChanged(ElectionEvent event, String reason) {
-        submit(() -> onElection(event, reason));
+        inbox.submit(() -> onElection(event, reason));
     }
 
     /** Stays out of the election for {@code millis} (after stepping down if active); {@code <= 0} rejoins now. */
     public CompletableFuture<Void> cedeActive(int millis) {
-        return call(() -> {
+        return inbox.call(() -> {
             if (millis <= 0) {
                 unbench("cedeActive(" + millis + "): rejoin now");
                 return null;
@@ -138,12 +129,13 @@ public final class FailoverController implements HealthListener, ElectionListene
 
     /** Fails with {@link ServiceFailedException} unless the local NameNode could become active. */
     public CompletableFuture<Void> checkEligibleForFailover() {
-        return call(() -> {
+        return inbox.call(() -> {
+            HealthReport health = nameNode.health();
             if (!health.isHealthy()) {
                 throw new ServiceFailedException(local + " is not currently healthy (" + health.state() + ": "
                         + health.reason() + "). Cannot be failover target");
             }
-            if (serviceState() == HAServiceState.OBSERVER) {
+            if (nameNode.serviceState() == HAServiceState.OBSERVER) {
                 throw new ServiceFailedException(local + " is in observer state. Cannot be failover target");
             }
             return null;
@@ -153,13 +145,13 @@ public final class FailoverController implements HealthListener, ElectionListene
     /** Completed with the outcome of the next attempt to make the local NameNode active. */
     public CompletableFuture<AttemptResult> nextAttempt() {
         CompletableFuture<AttemptResult> result = new CompletableFuture<>();
-        submit(() -> attemptWaiters.add(result));
+        inbox.submit(() -> attemptWaiters.add(result));
         return result;
     }
 
     /** Ends any back-off and re-enters the election if the NameNode is healthy. */
     public CompletableFuture<Void> rejoinNow(String why) {
-        return call(() -> {
+        return inbox.call(() -> {
             unbench(why);
             return null;
         });
@@ -192,7 +184,7 @@ public final class FailoverController implements HealthListener, ElectionListene
                     completeAttempt(false, "left the election: " + notElectableReason());
                 } else if (elector.isLeading()) {
                     promote();
-                } else if (serviceState() == HAServiceState.ACTIVE && anotherOwnsBreadcrumb()) {
+                } else if (nameNode.serviceState() == HAServiceState.ACTIVE && anotherOwnsBreadcrumb()) {
                     // This NameNode still believes it is active (it was frozen while another was
                     // promoted in its place): it must not stay active, whatever its journal says.
                     move(
@@ -203,10 +195,11 @@ public final class FailoverController implements HealthListener, ElectionListene
                 }
             }
             case ACTIVE -> {
+                HealthReport health = nameNode.health();
                 if (!health.isHealthy()) {
                     elector.leave();
                     stepDown(ControllerState.STANDBY, "NameNode " + health.state() + " (" + health.reason() + ")");
-                } else if (serviceState() == HAServiceState.STANDBY) {
+                } else if (nameNode.serviceState() == HAServiceState.STANDBY) {
                     elector.withdrawServing(local);
                     move(ControllerState.ELECTION, "NameNode reports STANDBY although this controller made it active");
                     reevaluate(why);
@@ -229,39 +222,22 @@ public final class FailoverController implements HealthListener, ElectionListene
     }
 
     private boolean electable() {
+        HealthReport health = nameNode.health();
         return !benched
                 && health.isHealthy()
-                && (serviceState() == HAServiceState.STANDBY || serviceState() == HAServiceState.ACTIVE);
+                && (nameNode.serviceState() == HAServiceState.STANDBY
+                        || nameNode.serviceState() == HAServiceState.ACTIVE);
     }
 
     private String notElectableReason() {
         if (benched) {
             return "backing off";
         }
+        HealthReport health = nameNode.health();
         if (!health.isHealthy()) {
             return "NameNode " + health.state() + " (" + health.reason() + ")";
         }
-        return "NameNode is " + serviceState() + ", which never takes part in the election";
-    }
-
-    /**
-     * The NameNode's HA state as far as this controller knows: the latest report's, unless that
-     * report's probe began before this controller's own last transition of the NameNode returned;
-     * then the state that transition set. (A probe begun just before a promotion reports STANDBY;
-     * taken at its word, it would make the new active withdraw and promote itself all over again.)
-     */
-    private HAServiceState serviceState() {
-        if (transitionedTo != null && health.ticket() < transitionTicket) {
-            return transitionedTo;
-        }
-        return health.serviceState();
-    }
-
-    /** Called once a transition RPC to the local NameNode returned successfully. */
-    private void transitioned(HAServiceState to) {
-        transitionedTo = to;
-        transitionTicket = probeOrder.next();
-        freshHealthCheck.run();
+        return "NameNode is " + nameNode.serviceState() + ", which never takes part in the election";
     }
 
     private void joinElection(String why) {
@@ -312,9 +288,8 @@ public final class FailoverController implements HealthListener, ElectionListene
             abandon(e.getMessage());
             return;
         }
-        try (NameNodeEndpoint endpoint = connector.connect(local, timeouts.newActiveTimeoutMs())) {
-            endpoint.transitionToActive();
-            transitioned(HAServiceState.ACTIVE);
+        try {
+            nameNode.transitionToActive();
         } catch (IOException | RuntimeException e) {
             String why = "transitionToActive of " + local + " failed: " + e;
             elector.leave();
@@ -353,9 +328,8 @@ public final class FailoverController implements HealthListener, ElectionListene
 
     private boolean transitionLocalToStandby() {
         elector.withdrawServing(local); // clients stop following this NameNode first
-        try (NameNodeEndpoint endpoint = connector.connect(local, timeouts.gracefulFenceTimeoutMs())) {
-            endpoint.transitionToStandby();
-            transitioned(HAServiceState.STANDBY);
+        try {
+            nameNode.transitionToStandby();
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn(
@@ -382,8 +356,7 @@ public final class FailoverController implements HealthListener, ElectionListene
         if (rejoinTask != null) {
             rejoinTask.cancel(false);
         }
-        rejoinTask = executor.schedule(
-                guarded(() -> unbench("back-off of " + millis + " ms over")), millis, TimeUnit.MILLISECONDS);
+        rejoinTask = inbox.schedule(() -> unbench("back-off of " + millis + " ms over"), millis);
     }
 
     private void unbench(String why) {
@@ -413,7 +386,7 @@ public final class FailoverController implements HealthListener, ElectionListene
 
     /** Leaves the election and stops; the NameNode keeps its HA state (its breadcrumb stays). */
     public CompletableFuture<Void> stop() {
-        return call(() -> {
+        return inbox.call(() -> {
             if (state != ControllerState.CLOSED) {
                 if (rejoinTask != null) {
                     rejoinTask.cancel(false);
@@ -436,45 +409,5 @@ public final class FailoverController implements HealthListener, ElectionListene
         } catch (Exception e) {
             LOG.warn("[{}] controller did not stop cleanly: {}", local, e.toString());
         }
-    }
-
-    private <T> CompletableFuture<T> call(CheckedSupplier<T> body) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        boolean queued = submit(() -> {
-            try {
-                result.complete(body.get());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        if (!queued) {
-            result.completeExceptionally(new ServiceFailedException("failover controller of " + local + " is stopped"));
-        }
-        return result;
-    }
-
-    private boolean submit(Runnable task) {
-        try {
-            executor.execute(guarded(task));
-            return true;
-        } catch (RejectedExecutionException e) {
-            LOG.debug("[{}] controller executor stopped; dropping an input", local);
-            return false;
-        }
-    }
-
-    private Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("[{}] controller step failed in state {}: {}", local, state, e.toString(), e);
-            }
-        };
-    }
-
-    @FunctionalInterface
-    private interface CheckedSupplier<T> {
-        T get() throws Exception;
     }
 }
