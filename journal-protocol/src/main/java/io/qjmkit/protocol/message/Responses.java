@@ -7,6 +7,17 @@ import java.util.List;
 public final class Responses {
     private Responses() {}
 
+    /**
+     * {@code answer} as the response type {@code type} a caller of {@code request} expects; an
+     * {@link Empty} answer where another type was expected is a protocol error.
+     */
+    public static <M extends Message> M as(Request request, Message answer, Class<M> type) {
+        if (answer instanceof Empty && type != Empty.class) {
+            throw new IllegalStateException("empty answer to " + request.type());
+        }
+        return type.cast(answer);
+    }
+
     /** Success with nothing to say. */
     public record Empty(MessageType type) implements Message {
         public void writeTo(ByteBuf out) {}

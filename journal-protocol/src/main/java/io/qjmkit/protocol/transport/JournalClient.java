@@ -98,14 +98,7 @@ public final class JournalClient implements Closeable {
                 conn.addListener(f -> send(conn, id, request));
             }
         }
-        return raw.thenApply(m -> castResponse(request, m, type));
-    }
-
-    private static <M extends Message> M castResponse(Request request, Message m, Class<M> type) {
-        if (m instanceof Responses.Empty && type != Responses.Empty.class) {
-            throw new IllegalStateException("empty answer to " + request.type());
-        }
-        return type.cast(m);
+        return raw.thenApply(m -> Responses.as(request, m, type));
     }
 
     private void send(ChannelFuture conn, long id, Request request) {

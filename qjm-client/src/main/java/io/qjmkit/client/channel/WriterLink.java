@@ -100,14 +100,7 @@ final class WriterLink {
             }
         }
         fail(failed, failure);
-        return raw.thenApply(m -> castResponse(request, m, type));
-    }
-
-    private static <M extends Message> M castResponse(Request request, Message m, Class<M> type) {
-        if (m instanceof Responses.Empty && type != Responses.Empty.class) {
-            throw new IllegalStateException("empty answer to " + request.type());
-        }
-        return type.cast(m);
+        return raw.thenApply(m -> Responses.as(request, m, type));
     }
 
     private static ByteBuffer encode(long id, Request request) {
