@@ -107,6 +107,7 @@ final class BenchRun {
                 runFailover(workRoot.resolve("failover"));
             }
         } finally {
+            gcPauses.close();
             if (options.keepWork()) {
                 LOG.info("kept the scratch directory (storage and daemon logs): {}", workRoot.toAbsolutePath());
             } else {

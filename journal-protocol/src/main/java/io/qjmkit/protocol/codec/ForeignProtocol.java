@@ -50,13 +50,15 @@ public final class ForeignProtocol {
     }
 
     /**
-     * Why a connection may close before its peer answered anything: said when a JournalNode does
-     * that, which is also what a Hadoop JournalNode does to a qjm-kit client.
+     * How to report a connection that closed before its peer answered anything, which is also what
+     * a Hadoop JournalNode does to a qjm-kit client: {@code "closed the connection without
+     * answering (<cause>): <what to check>"}; {@code cause} may be null.
      */
-    public static String closedBeforeAnswering() {
-        return "the JournalNode stopped, or this is not a qjm-kit JournalNode's RPC address (a Hadoop JournalNode"
-                + " closes a qjm-kit client's connection at once): check that the qjournal URI lists qjm-kit"
-                + " JournalNodes";
+    public static String closedWithoutAnswering(String cause) {
+        return "closed the connection without answering" + (cause == null ? "" : " (" + cause + ")")
+                + ": the JournalNode stopped, or this is not a qjm-kit JournalNode's RPC address (a Hadoop"
+                + " JournalNode closes a qjm-kit client's connection at once): check that the qjournal URI lists"
+                + " qjm-kit JournalNodes";
     }
 
     /**

@@ -150,17 +150,17 @@ public final class JournalClient implements Closeable {
 
     private void failAll(Channel lost) {
         ResponseHandler responses = lost.attr(RESPONSES).get();
-        String why = responses == null ? "lost" : responses.lossReason();
+        String why = responses == null ? "connection to JournalNode " + address + " lost" : responses.lossMessage();
         if (!pending.isEmpty()) {
             if (closed) {
                 // Our own close(): the calls are abandoned on purpose, not lost.
                 LOG.debug("Connection to JournalNode {} closed with {} calls pending", address, pending.size());
             } else {
-                LOG.warn("Connection to JournalNode {} {} with {} calls pending", address, why, pending.size());
+                LOG.warn("{}, with {} calls pending", why, pending.size());
             }
         }
         for (Long id : pending.keySet()) {
-            fail(id, new IOException("connection to JournalNode " + address + " " + why));
+            fail(id, new IOException(why));
         }
     }
 
@@ -195,16 +195,15 @@ public final class JournalClient implements Closeable {
         private volatile boolean undecodable;
 
         /** Why the connection ended, for the calls it leaves unanswered. */
-        String lossReason() {
+        String lossMessage() {
             String f = error;
             if (undecodable) {
-                return "closed: " + f;
+                return "connection to JournalNode " + address + " closed: " + f;
             }
             if (!answered) {
-                return "closed without answering" + (f == null ? "" : " (" + f + ")") + ": "
-                        + ForeignProtocol.closedBeforeAnswering();
+                return "JournalNode " + address + " " + ForeignProtocol.closedWithoutAnswering(f);
             }
-            return f == null ? "lost" : "lost: " + f;
+            return "connection to JournalNode " + address + " lost" + (f == null ? "" : ": " + f);
         }
 
         @Override

@@ -305,17 +305,11 @@ final class WriterLink {
                 if (answered) {
                     throw e;
                 }
-                throw new IOException(
-                        name + " dropped the connection without answering (" + e.getMessage() + "): "
-                                + ForeignProtocol.closedBeforeAnswering(),
-                        e);
+                throw new IOException(name + " " + ForeignProtocol.closedWithoutAnswering(e.getMessage()), e);
             }
             if (read < 0) {
-                throw new IOException(
-                        answered
-                                ? name + " closed the connection"
-                                : name + " closed the connection without answering: "
-                                        + ForeignProtocol.closedBeforeAnswering());
+                throw new IOException(name + " "
+                        + (answered ? "closed the connection" : ForeignProtocol.closedWithoutAnswering(null)));
             }
             input.flip();
             if (!answered && input.remaining() >= ForeignProtocol.PREFIX_BYTES) {
