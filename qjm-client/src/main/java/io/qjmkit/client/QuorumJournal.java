@@ -14,6 +14,7 @@ import io.qjmkit.client.write.QuorumOutputStream;
 import io.qjmkit.protocol.message.NamespaceMeta;
 import io.qjmkit.protocol.message.Requests.UpgradeOp;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -201,10 +202,27 @@ public class QuorumJournal implements JournalManager {
     public void selectInputStreams(
             Collection<EditLogInputStream> streams, long fromTxId, boolean inProgressOk, boolean onlyDurableTxns)
             throws IOException {
-        guard("selectInputStreams(" + fromTxId + ")", () -> {
-            selector.select(streams, fromTxId, inProgressOk, onlyDurableTxns);
-            return null;
-        });
+        try {
+            guard("selectInputStreams(" + fromTxId + ")", () -> {
+                selector.select(streams, fromTxId, inProgressOk, onlyDurableTxns);
+                return null;
+            });
+        } catch (InterruptedIOException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                throw e; // a timeout (SocketTimeoutException is one), not an interrupt
+            }
+            // Hadoop stops its edit-log tailer (standby shutdown, promotion) by interrupting it, and a
+            // tailing reader spends most of its time parked in the tail long poll. Hadoop's JournalSet
+            // takes a journal that throws here for one without streams, logging the exception and its
+            // stack as a warning; answering "no streams" gives it the same result without the alarm.
+            // The interrupt stays set, so the tailer still stops.
+            Thread.currentThread().interrupt();
+            LOG.info(
+                    "Journal {}: selecting edits from txid {} was interrupted (the NameNode is stopping this"
+                            + " reader); no edits this time",
+                    config.journalId(),
+                    fromTxId);
+        }
     }
 
     @Override

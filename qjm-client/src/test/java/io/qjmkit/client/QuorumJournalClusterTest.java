@@ -175,10 +175,7 @@ class QuorumJournalClusterTest {
     @Test
     void anIdleTailingReaderIsWokenByTheNextFlush() throws Exception {
         // A wait far longer than the test: the read can only return the new edits if the append woke it.
-        h.conf.setInt(io.qjmkit.client.config.ClientConfig.TAIL_WAIT_KEY, 10_000);
-        QuorumJournal qj = h.formattedWriter();
-        EditLogOutputStream out = start(qj, 1);
-        write(out, 1, 3);
+        EditLogOutputStream out = txids1to3WithLongTailWait();
         QuorumJournal reader = h.journal();
         assertThat(readAll(reader, 1, true, true)).containsExactlyElementsOf(range(1, 3));
         assertThat(readAll(reader, 4, true, true))
@@ -201,5 +198,47 @@ class QuorumJournalClusterTest {
         // Woken by the flush of txid 4; txid 5 may or may not have been durable by then.
         List<Long> woken = parked.get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(woken).startsWith(4L).isSubsetOf(4L, 5L);
+    }
+
+    @Test
+    void aTailingReaderInterruptedWhileParkedGetsNoStreamsKeepsTheInterruptAndTheReaderStillWorks() throws Exception {
+        EditLogOutputStream out = txids1to3WithLongTailWait();
+        QuorumJournal reader = h.journal();
+        assertThat(readAll(reader, 1, true, true)).containsExactlyElementsOf(range(1, 3));
+
+        // As Hadoop stops its edit-log tailer: an interrupt while the reader waits in the long poll.
+        List<EditLogInputStream> streams = new ArrayList<>();
+        java.util.concurrent.CompletableFuture<Boolean> stillInterrupted =
+                new java.util.concurrent.CompletableFuture<>();
+        Thread tailer = new Thread(
+                () -> {
+                    try {
+                        reader.selectInputStreams(streams, 4, true, true);
+                        stillInterrupted.complete(Thread.currentThread().isInterrupted());
+                    } catch (Throwable t) {
+                        stillInterrupted.completeExceptionally(t);
+                    }
+                },
+                "Edit log tailer");
+        tailer.start();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> h.cluster.parkedTailReads() >= 2);
+        tailer.interrupt();
+        assertThat(stillInterrupted.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .as("no streams and no exception, with the interrupt kept so the tailer stops")
+                .isTrue();
+        assertThat(streams).isEmpty();
+
+        write(out, 4, 5);
+        assertThat(readAll(reader, 4, true, true)).containsExactlyElementsOf(range(4, 5));
+    }
+
+    /** A writer's open segment holding txids 1-3, with readers made from now on waiting 10 s in a tail. */
+    private EditLogOutputStream txids1to3WithLongTailWait() throws IOException {
+        h.conf.setInt(io.qjmkit.client.config.ClientConfig.TAIL_WAIT_KEY, 10_000);
+        EditLogOutputStream out = start(h.formattedWriter(), 1);
+        write(out, 1, 3);
+        return out;
     }
 }
