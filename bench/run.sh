@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the benchmark needs (the bench module and the distribution whose JournalNodes it
 # starts) and runs io.qjmkit.bench.BenchMain with the JDK 17 flags Hadoop needs (DESIGN.md §9).
-#   bench/run.sh [--quick] [--reps N] [--out DIR] [--work-dir DIR] [--keep-work] [--jfr] [--sched-trace]
+#   bench/run.sh [--quick] [--reps N] [--out DIR] [--work-dir DIR] [--keep-work] [--jfr] [--sched-trace] [--profile]
 #                 [--journal-only | --no-failover |
 #                 --failover-only] [--zk-client-provider CLASS] [--skip-build] [--help]
 # Runs the journal, NameNode and failover scenarios for qjm-kit and for Hadoop (see BenchMain --help).

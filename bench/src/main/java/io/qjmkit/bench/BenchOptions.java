@@ -18,6 +18,8 @@ import java.util.List;
  *     extra failover side "qjm-kit+zk-client", or null for no such side
  * @param keepWork leave the scratch directory (storage and every daemon's log) in place afterwards
  * @param schedTrace record the scheduler during the standby-lag phases and profile their worst samples
+ * @param profile profile the active NameNode's edit-log sync thread during group commit and break a
+ *     sync's time down
  */
 record BenchOptions(
         boolean quick,
@@ -31,7 +33,8 @@ record BenchOptions(
         boolean failover,
         String zkClientProvider,
         boolean keepWork,
-        boolean schedTrace) {
+        boolean schedTrace,
+        boolean profile) {
 
     /** Used for the extra failover side when it is on the classpath and no --zk-client-provider is given. */
     static final String ZK_CLIENT_PROVIDER = "io.qjmkit.haclient.ZooKeeperFailoverProxyProvider";
@@ -39,7 +42,7 @@ record BenchOptions(
     static final String USAGE = String.join(
             "\n",
             "Usage: BenchMain [--quick] [--reps N] [--out DIR] [--dist DIR] [--work-dir DIR] [--keep-work] [--jfr]",
-            "                 [--sched-trace]",
+            "                 [--sched-trace] [--profile]",
             "                 [--journal-only | --failover-only | --no-failover] [--zk-client-provider CLASS]"
                     + " [--help]",
             "Runs the same workloads through qjm-kit and Hadoop 3.5.0's QuorumJournalManager + JournalNode,",
@@ -58,6 +61,10 @@ record BenchOptions(
             "  --sched-trace   record every CPU's scheduling (perf sched, needs linux-perf and root) during the",
             "                  standby-lag phases; report which threads waited for a CPU, and what ran, during",
             "                  each phase's worst sample (<out>/sched/, and rows of the table)",
+            "  --profile       during group commit, sample the active NameNode's edit-log sync thread (the",
+            "                  critical path; async-profiler, wall clock) and report a sync's time split into",
+            "                  the shared journal's flush, the local edits file's and the rest (<out>/profile/,",
+            "                  and rows of the table)",
             "  --journal-only  only the journal write scenarios (no NameNodes, no failover): for quick iterations",
             "  --no-failover   skip the failover scenarios",
             "  --failover-only only the failover scenarios",
@@ -89,6 +96,7 @@ record BenchOptions(
         boolean noFailover = false;
         boolean keepWork = false;
         boolean schedTrace = false;
+        boolean profile = false;
         Integer reps = null;
         Path out = null;
         String zkProvider = null;
@@ -108,6 +116,7 @@ record BenchOptions(
                 case "--no-failover" -> noFailover = true;
                 case "--keep-work" -> keepWork = true;
                 case "--sched-trace" -> schedTrace = true;
+                case "--profile" -> profile = true;
                 case "--zk-client-provider" -> zkProvider = value(args, ++i, a);
                 case "--reps" -> reps = positive(value(args, ++i, a), a);
                 case "--out" -> out = Path.of(value(args, ++i, a));
@@ -122,6 +131,10 @@ record BenchOptions(
         }
         if (schedTrace && (journalOnly || failoverOnly)) {
             throw new IllegalArgumentException("--sched-trace profiles the standby-lag phases, which "
+                    + (journalOnly ? "--journal-only" : "--failover-only") + " skips: drop one of them");
+        }
+        if (profile && (journalOnly || failoverOnly)) {
+            throw new IllegalArgumentException("--profile samples the group-commit phase, which "
                     + (journalOnly ? "--journal-only" : "--failover-only") + " skips: drop one of them");
         }
         if (dist == null) {
@@ -152,7 +165,8 @@ record BenchOptions(
                 failover,
                 failover ? zkProvider : null,
                 keepWork,
-                schedTrace);
+                schedTrace,
+                profile);
     }
 
     private static boolean onClasspath(String className) {

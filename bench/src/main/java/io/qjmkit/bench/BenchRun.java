@@ -63,6 +63,8 @@ final class BenchRun {
     private final String context;
     private RawLog raw;
 
+    static final String GROUP_COMMIT_CPU_SCENARIO = "CPU, 8-thread group commit";
+
     BenchRun(BenchOptions options, Distribution dist, String context) {
         this.options = options;
         this.dist = dist;
@@ -149,7 +151,7 @@ final class BenchRun {
             }
             try (HaNameNodes nns =
                     HaNameNodes.start(kind, jns.quorumUri(HaNameNodes.NAMESERVICE), work.resolve("dfs"))) {
-                measure(kind.label(), rep, () -> new GroupCommitWorkload(d).run(nns.active(), 8));
+                measure(kind.label(), rep, () -> groupCommit(nns, jns, kind, rep));
                 MkdirsWorkload mkdirs = new MkdirsWorkload(d);
                 for (int threads : new int[] {1, 8}) {
                     measure(kind.label(), rep, () -> mkdirs.run(() -> client(nns), threads, "c" + threads));
@@ -181,6 +183,23 @@ final class BenchRun {
                 deleteTree(work);
             }
         }
+    }
+
+    /**
+     * The group-commit phase, with the CPU its parts used; with --profile the active NameNode's
+     * edit-log sync thread is also sampled and a sync's time broken down.
+     */
+    private List<Figure> groupCommit(HaNameNodes nns, JournalNodeProcesses jns, JournalKind kind, int rep)
+            throws Exception {
+        Path profile = options.profile()
+                ? options.out().resolve("profile").resolve(kind.label() + "-rep" + rep + "-group-commit.collapsed")
+                : null;
+        CpuMeter cpu = new CpuMeter(host, jns.pids());
+        List<Figure> f = new ArrayList<>(new GroupCommitWorkload(options.durations()).run(nns.active(), 8, profile));
+        f.addAll(cpu.figures(GROUP_COMMIT_CPU_SCENARIO, GroupCommitWorkload.throughput(f)));
+        LOG.info(
+                "{} rep {}: NameNode JVM CPU by thread during group commit: {}", kind.label(), rep, cpu.topThreads(10));
+        return f;
     }
 
     /** One standby-lag phase; with --sched-trace the scheduler is recorded and the worst sample profiled. */

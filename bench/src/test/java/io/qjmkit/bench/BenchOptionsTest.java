@@ -43,6 +43,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void profileIsOffByDefaultAndNeedsTheGroupCommitPhase() {
+        assertThat(BenchOptions.parse(List.of("--dist", "/d")).profile()).isFalse();
+        assertThat(BenchOptions.parse(List.of("--dist", "/d", "--no-failover", "--profile"))
+                        .profile())
+                .isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--dist", "/d", "--profile", "--journal-only")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("--profile", "--journal-only");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--dist", "/d", "--failover-only", "--profile")))
+                .hasMessageContaining("--failover-only");
+    }
+
+    @Test
     void fullModeDefaultsToFiveRepetitionsAndATimestampedResultsDir() {
         BenchOptions o = BenchOptions.parse(List.of("--dist", "/d", "--reps", "3", "--jfr", "--journal-only"));
         assertThat(o.reps()).isEqualTo(3);
