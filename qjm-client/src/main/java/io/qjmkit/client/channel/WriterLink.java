@@ -152,10 +152,13 @@ final class WriterLink {
                 failed = disconnectLocked(c);
             }
         }
-        fail(
-                failed,
-                new ConnectException(
-                        "cannot connect to " + name + ": no answer within " + connectTimeoutNanos / 1_000_000 + " ms"));
+        // Called on every poll: the exception (its stack walk is not cheap) only when a call fails.
+        if (!failed.isEmpty()) {
+            fail(
+                    failed,
+                    new ConnectException("cannot connect to " + name + ": no answer within "
+                            + connectTimeoutNanos / 1_000_000 + " ms"));
+        }
     }
 
     /** Drops {@code c} if it is still the current connection; returns the calls to fail. */

@@ -186,6 +186,41 @@ class WriterLinkTest {
     }
 
     @Test
+    void aConnectionNeverEstablishedFailsTheCallAtTheConnectTimeout() throws Exception {
+        // A listener that never accepts, its accept queue filled: Linux then drops further SYNs, so a
+        // connect stays pending (until its retransmission a second later) instead of being refused.
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            InetSocketAddress node = new InetSocketAddress("127.0.0.1", s.getLocalPort());
+            List<java.net.Socket> queued = new ArrayList<>();
+            try {
+                boolean full = false;
+                for (int i = 0; i < 16 && !full; i++) {
+                    java.net.Socket filler = new java.net.Socket();
+                    queued.add(filler);
+                    try {
+                        filler.connect(node, 200);
+                    } catch (java.net.SocketTimeoutException e) {
+                        full = true;
+                    }
+                }
+                assertThat(full).as("the accept queue filled up").isTrue();
+                links = new WriterLinks(group.next());
+                WriterLink link = links.link(node, 300);
+                CompletableFuture<Responses.Journaled> call = link.call(journal(1, 1, 10), Responses.Journaled.class);
+                links.await(call, 10_000);
+                assertThatThrownBy(call::join)
+                        .hasCauseInstanceOf(ConnectException.class)
+                        .hasMessageContaining("cannot connect to JournalNode 127.0.0.1:" + node.getPort())
+                        .hasMessageContaining("no answer within 300 ms");
+            } finally {
+                for (java.net.Socket q : queued) {
+                    q.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void anHttpServerAtTheAddressIsNamedAsOne() throws Exception {
         Throwable failure = answeredBy(ByteBuffer.wrap(
                 "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
