@@ -1,9 +1,12 @@
 package io.qjmkit.bench.workload;
 
 import io.qjmkit.bench.stats.GcPauses;
+import io.qjmkit.bench.stats.HostLoad;
 import io.qjmkit.bench.stats.LatencyRecorder;
 import io.qjmkit.bench.stats.Percentiles;
 import io.qjmkit.bench.stats.RunQueueWait;
+import io.qjmkit.bench.stats.StealTimeline;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +30,9 @@ import org.apache.hadoop.hdfs.server.protocol.NamenodeProtocols;
  *
  * <p>For the worst sample it also reports how long, during it, the probe thread and the standby's
  * tailer thread were runnable but waiting for a CPU (Linux schedstat), and how much garbage
- * collection of this JVM (where both NameNodes run) overlapped it: lag that is the two cores being
- * busy or the NameNodes' JVM stopped, not the journal.
+ * collection of this JVM (where both NameNodes run) overlapped it, and how much CPU the hypervisor
+ * took from this virtual machine around it: lag that is the two cores being busy, the NameNodes'
+ * JVM stopped or the whole machine stalled, not the journal.
  */
 public final class StandbyLagWorkload {
     private static final long POLL_NANOS = 50_000;
@@ -36,6 +40,8 @@ public final class StandbyLagWorkload {
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Hadoop's EditLogTailer thread, the one that applies edits on the standby. */
     private static final String TAILER_THREAD = "Edit log tailer";
+    /** How often the host's steal is read during a phase (Linux counts it in 10 ms ticks). */
+    private static final Duration STEAL_EVERY = Duration.ofMillis(5);
 
     /** The worst sample of a run: from the ack ({@link System#nanoTime}) for {@code lagNanos}. */
     public record WorstSample(long ackedNanos, long lagNanos) {}
@@ -63,6 +69,7 @@ public final class StandbyLagWorkload {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backgroundWriters));
         long phaseStart = System.nanoTime();
+        StealTimeline steal = StealTimeline.start(HostLoad.system(), STEAL_EVERY);
         try {
             Future<?>[] writers = new Future<?>[backgroundWriters];
             for (int w = 0; w < backgroundWriters; w++) {
@@ -107,6 +114,7 @@ public final class StandbyLagWorkload {
                 }
                 LockSupport.parkNanos(GAP_NANOS);
             }
+            steal.close();
             stop.set(true);
             for (Future<?> f : writers) {
                 f.get(60, TimeUnit.SECONDS);
@@ -129,6 +137,10 @@ public final class StandbyLagWorkload {
                         s,
                         "worst sample: GC pauses of the NameNodes' JVM",
                         gc.overlapMillis(worst.acked, worst.acked + worst.lag)));
+                double stolen = steal.stealMillisAround(worst.acked, worst.acked + worst.lag);
+                if (stolen >= 0) {
+                    figures.add(Figure.latencyMs(s, "worst sample: host CPU steal around it (10 ms ticks)", stolen));
+                }
             }
             // How many collections the phase had at all, so a zero above means something.
             figures.add(new Figure(
@@ -139,6 +151,7 @@ public final class StandbyLagWorkload {
                     gc.heardBetween(phaseStart, System.nanoTime())));
             return figures;
         } finally {
+            steal.close();
             stop.set(true);
             pool.shutdownNow();
         }
