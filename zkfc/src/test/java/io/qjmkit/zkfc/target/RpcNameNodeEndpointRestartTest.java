@@ -2,9 +2,12 @@ package io.qjmkit.zkfc.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.ha.HAServiceProtocol;
 import org.apache.hadoop.ha.HAServiceStatus;
@@ -69,6 +72,24 @@ class RpcNameNodeEndpointRestartTest {
         return server;
     }
 
+    /**
+     * {@link #serve} on a port just released by {@code RPC.Server.stop()}, which returns before its
+     * listener thread has closed the listening socket: binding is retried until that happened.
+     */
+    private static RPC.Server serveOnceFree(HAServiceProtocol nameNode, int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return serve(nameNode, port);
+            } catch (BindException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
+    }
+
     @Test
     void aStateChangeReachesANameNodeThatRestartedSinceTheLastCall() throws Exception {
         Configuration conf = new Configuration(false);
@@ -88,7 +109,7 @@ class RpcNameNodeEndpointRestartTest {
 
         server.stop(); // the NameNode process dies ...
         RecordingNameNode second = new RecordingNameNode();
-        server = serve(second, address.getPort()); // ... and a new one serves the same port
+        server = serveOnceFree(second, address.getPort()); // ... and a new one serves the same port
         try (NameNodeEndpoint endpoint = connector.connect(ref, 5000)) {
             endpoint.transitionToActive();
             endpoint.transitionToStandby();
