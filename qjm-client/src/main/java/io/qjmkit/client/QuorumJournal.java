@@ -215,8 +215,7 @@ public class QuorumJournal implements JournalManager {
             // tailing reader spends most of its time parked in the tail long poll. Hadoop's JournalSet
             // takes a journal that throws here for one without streams, logging the exception and its
             // stack as a warning; answering "no streams" gives it the same result without the alarm.
-            // The interrupt stays set, so the tailer still stops.
-            Thread.currentThread().interrupt();
+            // The interrupt stays set (checked above), so the tailer still stops.
             LOG.info(
                     "Journal {}: selecting edits from txid {} was interrupted (the NameNode is stopping this"
                             + " reader); no edits this time",
