@@ -15,6 +15,7 @@ import io.qjmkit.journalnode.storage.NioDisk;
 import io.qjmkit.journalnode.sync.PeerProbe;
 import io.qjmkit.journalnode.sync.PeerSync;
 import io.qjmkit.journalnode.sync.RpcSegmentFetcher;
+import io.qjmkit.protocol.codec.WirePreamble;
 import io.qjmkit.protocol.transport.EventLoops;
 import java.io.Closeable;
 import java.io.IOException;
@@ -137,7 +138,10 @@ public final class JournalNode implements Closeable {
             moveTo(State.STOPPED, "start failed");
             throw e;
         }
-        moveTo(State.RUNNING, "rpc on " + rpcAddress + (httpAddress == null ? "" : ", status on " + httpAddress));
+        moveTo(
+                State.RUNNING,
+                "rpc on " + rpcAddress + " (wire version " + WirePreamble.VERSION + ")"
+                        + (httpAddress == null ? "" : ", status on " + httpAddress));
     }
 
     private List<InetSocketAddress> peersExcluding(InetSocketAddress self) {

@@ -11,6 +11,7 @@ import io.qjmkit.client.config.ClientConfig;
 import io.qjmkit.client.read.StreamSelector;
 import io.qjmkit.client.recovery.WriterRecovery;
 import io.qjmkit.client.write.QuorumOutputStream;
+import io.qjmkit.protocol.codec.WirePreamble;
 import io.qjmkit.protocol.message.NamespaceMeta;
 import io.qjmkit.protocol.message.Requests.UpgradeOp;
 import java.io.IOException;
@@ -90,7 +91,12 @@ public class QuorumJournal implements JournalManager {
         this.writerLinks = links;
         this.channels = new ChannelSet(list, links);
         this.selector = new StreamSelector(channels, config);
-        LOG.info("Journal {}: {} for nameservice {}", config.journalId(), this, nameServiceId);
+        LOG.info(
+                "Journal {}: {} for nameservice {} (wire version {})",
+                config.journalId(),
+                this,
+                nameServiceId,
+                WirePreamble.VERSION);
     }
 
     public QuorumJournal(Configuration conf, URI uri, NamespaceInfo namespace) throws IOException {

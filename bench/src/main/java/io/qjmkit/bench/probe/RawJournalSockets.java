@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.qjmkit.protocol.codec.Frame;
 import io.qjmkit.protocol.codec.FrameDecoder;
 import io.qjmkit.protocol.codec.FrameEncoder;
+import io.qjmkit.protocol.codec.WirePreamble;
 import io.qjmkit.protocol.message.Message;
 import io.qjmkit.protocol.message.RequestInfo;
 import io.qjmkit.protocol.message.Requests;
@@ -44,10 +45,29 @@ final class RawJournalSockets implements Closeable {
         for (InetSocketAddress node : nodes) {
             SocketChannel s = SocketChannel.open(node);
             s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            exchangePreambles(s);
             s.configureBlocking(false);
             s.register(selector, SelectionKey.OP_READ);
             sockets.add(s);
             input.put(s, ByteBuffer.allocate(1 << 16));
+        }
+    }
+
+    /** Sends this build's wire preamble and checks the node's answer (still blocking). */
+    private static void exchangePreambles(SocketChannel s) throws IOException {
+        ByteBuffer ours = ByteBuffer.wrap(WirePreamble.bytes());
+        while (ours.hasRemaining()) {
+            s.write(ours);
+        }
+        ByteBuffer theirs = ByteBuffer.allocate(WirePreamble.BYTES);
+        while (theirs.hasRemaining()) {
+            if (s.read(theirs) < 0) {
+                throw new IOException("JournalNode " + s.getRemoteAddress() + " closed the connection");
+            }
+        }
+        String problem = WirePreamble.problem("JournalNode " + s.getRemoteAddress(), theirs.array());
+        if (problem != null) {
+            throw new IOException(problem);
         }
     }
 

@@ -41,7 +41,7 @@ public final class RpcServer implements Closeable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
-                        JournalPipeline.install(ch.pipeline());
+                        JournalPipeline.installServer(ch.pipeline());
                         ch.pipeline().addLast("dispatcher", dispatcher);
                     }
                 });

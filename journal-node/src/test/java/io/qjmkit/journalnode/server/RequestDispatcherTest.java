@@ -16,6 +16,7 @@ import io.qjmkit.protocol.codec.Frame;
 import io.qjmkit.protocol.codec.FrameDecoder;
 import io.qjmkit.protocol.codec.FrameEncoder;
 import io.qjmkit.protocol.codec.JournalPipeline;
+import io.qjmkit.protocol.codec.WirePreamble;
 import io.qjmkit.protocol.message.ErrorCode;
 import io.qjmkit.protocol.message.Message;
 import io.qjmkit.protocol.message.MessageType;
@@ -77,9 +78,20 @@ class RequestDispatcherTest {
     void setUp() throws IOException {
         registry = new JournalRegistry(dir, disk, JournalMetrics.NONE, SegmentFetcher.NONE, id -> new DirectExecutor());
         registry.loadExisting();
-        channel = new EmbeddedChannel();
-        JournalPipeline.install(channel.pipeline());
-        channel.pipeline().addLast(new RequestDispatcher(registry, Runnable::run, metrics));
+        channel = connected(new RequestDispatcher(registry, Runnable::run, metrics));
+    }
+
+    /** A server pipeline around {@code dispatcher} after a client's preamble and the answer to it. */
+    private static EmbeddedChannel connected(RequestDispatcher dispatcher) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        JournalPipeline.installServer(ch.pipeline());
+        ch.pipeline().addLast(dispatcher);
+        ch.writeInbound(Unpooled.wrappedBuffer(WirePreamble.bytes()));
+        ByteBuf answer = ch.readOutbound();
+        byte[] preamble = new byte[answer.readableBytes()];
+        answer.readBytes(preamble).release();
+        assertThat(preamble).isEqualTo(WirePreamble.bytes());
+        return ch;
     }
 
     @AfterEach
@@ -201,9 +213,7 @@ class RequestDispatcherTest {
         registry.close();
         registry = new JournalRegistry(dir, disk, JournalMetrics.NONE, SegmentFetcher.NONE, id -> lane);
         channel.finishAndReleaseAll();
-        channel = new EmbeddedChannel();
-        JournalPipeline.install(channel.pipeline());
-        channel.pipeline().addLast(new RequestDispatcher(registry, Runnable::run, JournalMetrics.NONE));
+        channel = connected(new RequestDispatcher(registry, Runnable::run, JournalMetrics.NONE));
         ok(new Requests.Format("ns1", NS, false));
         Writer w = new Writer("ns1", 1);
 

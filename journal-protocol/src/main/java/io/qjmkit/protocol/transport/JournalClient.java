@@ -59,7 +59,7 @@ public final class JournalClient implements Closeable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        JournalPipeline.install(ch.pipeline());
+                        JournalPipeline.installClient(ch.pipeline());
                         ResponseHandler responses = new ResponseHandler();
                         ch.attr(RESPONSES).set(responses);
                         ch.pipeline().addLast("responses", responses);

@@ -30,6 +30,7 @@ class ForeignProtocolTest {
         ByteBuf ours = Unpooled.buffer();
         FrameEncoder.encodeTo(Frame.request(1, new Requests.IsFormatted("ns1")), ours);
         assertThat(ForeignProtocol.recognize(ours)).isEmpty();
+        assertThat(ForeignProtocol.recognize(WirePreamble.bytes())).isEmpty();
         assertThat(ours.readerIndex()).as("recognizing consumes nothing").isZero();
         ours.release();
     }
@@ -37,7 +38,7 @@ class ForeignProtocolTest {
     @Test
     void aHadoopIpcPeerFailsTheChannelWithAnErrorNamingTheMistake() {
         EmbeddedChannel channel = new EmbeddedChannel();
-        JournalPipeline.install(channel.pipeline());
+        JournalPipeline.installServer(channel.pipeline());
         // What a stock QuorumJournalManager sends first: the Hadoop IPC connection header.
         ByteBuf hello = Unpooled.wrappedBuffer(new byte[] {'h', 'r', 'p', 'c', 9, 0, 0});
 
@@ -45,13 +46,16 @@ class ForeignProtocolTest {
                 .isInstanceOf(CorruptedFrameException.class)
                 .hasMessageContaining("speaks Hadoop IPC, not the qjm-kit journal protocol")
                 .hasMessageContaining("dfs.namenode.edits.journal-plugin.qjournal");
+        assertThat((Object) channel.readOutbound())
+                .as("no preamble answered: a Hadoop IPC client would read it as a reply's length")
+                .isNull();
         channel.finishAndReleaseAll();
     }
 
     @Test
     void anHttpAnswerNamesTheRpcAddressKeyAndOurFramesStillDecodeAfterAShortFirstRead() {
         EmbeddedChannel http = new EmbeddedChannel();
-        JournalPipeline.install(http.pipeline());
+        JournalPipeline.installClient(http.pipeline());
         assertThatThrownBy(() -> http.writeInbound(Unpooled.wrappedBuffer(ascii("HTTP/1.1 400 Bad Request\r\n"))))
                 .isInstanceOf(CorruptedFrameException.class)
                 .hasMessageContaining("speaks HTTP")
@@ -59,8 +63,9 @@ class ForeignProtocolTest {
         http.finishAndReleaseAll();
 
         EmbeddedChannel channel = new EmbeddedChannel();
-        JournalPipeline.install(channel.pipeline());
+        JournalPipeline.installServer(channel.pipeline());
         ByteBuf wire = Unpooled.buffer();
+        wire.writeBytes(WirePreamble.bytes());
         FrameEncoder.encodeTo(Frame.request(5, new Requests.IsFormatted("ns1")), wire);
         channel.writeInbound(wire.readRetainedSlice(2)); // fewer bytes than it takes to tell
         channel.writeInbound(wire.readRetainedSlice(wire.readableBytes()));

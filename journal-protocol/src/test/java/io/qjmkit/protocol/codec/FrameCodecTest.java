@@ -55,15 +55,26 @@ class FrameCodecTest {
             new Responses.Tail(true, SEG, 3, 9, -66, 5, 6, new byte[] {7, 8}),
             new Responses.Tail(false, null, 0, 0, 0, 11, 10, new byte[0]));
 
+    /** Through a client pipeline's encoder and back through its decoder, preamble and all. */
     private static Frame roundTrip(Frame frame) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        JournalPipeline.install(channel.pipeline());
+        JournalPipeline.installClient(channel.pipeline());
         assertThat(channel.writeOutbound(frame)).isTrue();
-        ByteBuf wire = channel.readOutbound();
-        channel.writeInbound(wire);
+        for (ByteBuf wire = channel.readOutbound(); wire != null; wire = channel.readOutbound()) {
+            channel.writeInbound(wire);
+        }
         Frame decoded = channel.readInbound();
         channel.finishAndReleaseAll();
         return decoded;
+    }
+
+    /** A JournalNode's pipeline that has read a client's preamble (and answered it). */
+    static EmbeddedChannel serverAfterPreamble() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        JournalPipeline.installServer(channel.pipeline());
+        channel.writeInbound(Unpooled.wrappedBuffer(WirePreamble.bytes()));
+        ((ByteBuf) channel.readOutbound()).release();
+        return channel;
     }
 
     @Test
@@ -97,8 +108,7 @@ class FrameCodecTest {
 
     @Test
     void framesSplitAcrossReadsAreReassembled() {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        JournalPipeline.install(channel.pipeline());
+        EmbeddedChannel channel = serverAfterPreamble();
         ByteBuf wire = Unpooled.buffer();
         FrameEncoder.encodeTo(Frame.request(1, new Requests.Journal(INFO, 1, 1, 1, new byte[300])), wire);
         while (wire.isReadable()) {
@@ -112,8 +122,7 @@ class FrameCodecTest {
 
     @Test
     void rejectsAFrameWithTrailingGarbage() {
-        EmbeddedChannel channel = new EmbeddedChannel();
-        JournalPipeline.install(channel.pipeline());
+        EmbeddedChannel channel = serverAfterPreamble();
         ByteBuf wire = Unpooled.buffer();
         FrameEncoder.encodeTo(Frame.request(1, new Requests.IsFormatted("ns1")), wire);
         wire.writeByte(7);

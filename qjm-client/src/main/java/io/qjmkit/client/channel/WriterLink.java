@@ -6,6 +6,7 @@ import io.qjmkit.protocol.codec.ForeignProtocol;
 import io.qjmkit.protocol.codec.Frame;
 import io.qjmkit.protocol.codec.FrameDecoder;
 import io.qjmkit.protocol.codec.FrameEncoder;
+import io.qjmkit.protocol.codec.WirePreamble;
 import io.qjmkit.protocol.message.Message;
 import io.qjmkit.protocol.message.Request;
 import io.qjmkit.protocol.message.Requests;
@@ -119,6 +120,7 @@ final class WriterLink {
             boolean connected = socket.connect(address);
             Connection c = new Connection(socket, connected, System.nanoTime() + connectTimeoutNanos);
             c.key = links.register(socket, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, c);
+            c.enqueue(ByteBuffer.wrap(WirePreamble.bytes()));
             connection = c;
             open = true;
             LOG.debug("Writer connection to {} {}", name, connected ? "established" : "in progress");
@@ -229,6 +231,7 @@ final class WriterLink {
         private boolean wantsWrite;
         // Touched only by the thread holding the poll lock:
         private ByteBuffer input = ByteBuffer.allocate(INPUT_BYTES);
+        private boolean preambleRead;
         private boolean answered;
 
         private Connection(SocketChannel socket, boolean connected, long connectDeadline) {
@@ -315,13 +318,9 @@ final class WriterLink {
                         + (answered ? "closed the connection" : ForeignProtocol.closedWithoutAnswering(null)));
             }
             input.flip();
-            if (!answered && input.remaining() >= ForeignProtocol.PREFIX_BYTES) {
-                int at = input.arrayOffset() + input.position();
-                Optional<String> foreign = ForeignProtocol.recognize(
-                        Arrays.copyOfRange(input.array(), at, at + ForeignProtocol.PREFIX_BYTES));
-                if (foreign.isPresent()) {
-                    throw new IOException(ForeignProtocol.mistake(name, foreign.get()));
-                }
+            if (!preambleRead && !readPreamble()) {
+                input.compact();
+                return;
             }
             while (input.remaining() >= 4) {
                 int length = input.getInt(input.position());
@@ -340,6 +339,28 @@ final class WriterLink {
                 deliver(frame);
             }
             input.compact();
+        }
+
+        /** Checks the node's preamble once it has arrived; false while it is incomplete. */
+        private boolean readPreamble() throws IOException {
+            int at = input.arrayOffset() + input.position();
+            if (input.remaining() >= ForeignProtocol.PREFIX_BYTES) {
+                Optional<String> foreign = ForeignProtocol.recognize(
+                        Arrays.copyOfRange(input.array(), at, at + ForeignProtocol.PREFIX_BYTES));
+                if (foreign.isPresent()) {
+                    throw new IOException(ForeignProtocol.mistake(name, foreign.get()));
+                }
+            }
+            if (input.remaining() < WirePreamble.BYTES) {
+                return false;
+            }
+            String problem = WirePreamble.problem(name, Arrays.copyOfRange(input.array(), at, at + WirePreamble.BYTES));
+            if (problem != null) {
+                throw new IOException(problem);
+            }
+            input.position(input.position() + WirePreamble.BYTES);
+            preambleRead = true;
+            return true;
         }
 
         private Frame decode(byte[] bytes, int offset, int length) throws IOException {

@@ -64,7 +64,7 @@ class RemoteJournalChannelGapTest {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            JournalPipeline.install(ch.pipeline());
+                            JournalPipeline.installServer(ch.pipeline());
                             ch.pipeline().addLast(self);
                         }
                     })

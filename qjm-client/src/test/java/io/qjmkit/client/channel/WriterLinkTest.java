@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,7 +15,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.qjmkit.protocol.codec.Frame;
 import io.qjmkit.protocol.codec.FrameDecoder;
+import io.qjmkit.protocol.codec.FrameEncoder;
 import io.qjmkit.protocol.codec.JournalPipeline;
+import io.qjmkit.protocol.codec.WirePreamble;
 import io.qjmkit.protocol.message.ErrorCode;
 import io.qjmkit.protocol.message.JournalException;
 import io.qjmkit.protocol.message.Message;
@@ -68,7 +71,7 @@ class WriterLinkTest {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         accepted.add(ch);
-                        JournalPipeline.install(ch.pipeline());
+                        JournalPipeline.installServer(ch.pipeline());
                         ch.pipeline().addLast(new SimpleChannelInboundHandler<Frame>() {
                             @Override
                             protected void channelRead0(ChannelHandlerContext ctx, Frame f) {
@@ -128,6 +131,7 @@ class WriterLinkTest {
             assertThat(calls).noneMatch(CompletableFuture::isDone);
             // The node starts reading: the queued rest follows, whole and in order, written by the sweeps.
             try (java.nio.channels.SocketChannel peer = server.accept()) {
+                assertThat(readFully(peer, WirePreamble.BYTES).array()).isEqualTo(WirePreamble.bytes());
                 for (int i = 1; i <= batches; i++) {
                     ByteBuffer length = readFully(peer, 4);
                     Frame frame = FrameDecoder.decodeFrame(Unpooled.wrappedBuffer(
@@ -239,6 +243,31 @@ class WriterLinkTest {
                 .hasMessageContaining("a Hadoop JournalNode closes a qjm-kit client's connection at once");
     }
 
+    @Test
+    void aNodeOfAnotherWireVersionIsRefusedNamingBothVersions() throws Exception {
+        int other = WirePreamble.VERSION + 1;
+        ByteBuf answer = Unpooled.buffer();
+        answer.writeBytes(WirePreamble.bytes(other));
+        // What follows from such a node is never read as a frame of ours.
+        FrameEncoder.encodeTo(Frame.response(1, MessageType.JOURNAL, new Responses.Journaled(1)), answer);
+        Throwable failure = answeredBy(answer.nioBuffer());
+        assertThat(failure)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("speaks qjm-kit wire version " + other)
+                .hasMessageContaining("this end speaks version " + WirePreamble.VERSION);
+    }
+
+    @Test
+    void aNodeThatAnswersWithoutAPreambleIsNamedAsAnOlderBuild() throws Exception {
+        ByteBuf frame = Unpooled.buffer();
+        FrameEncoder.encodeTo(Frame.response(1, MessageType.JOURNAL, new Responses.Journaled(1)), frame);
+        Throwable failure = answeredBy(frame.nioBuffer());
+        assertThat(failure)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("does not open with the qjm-kit wire preamble")
+                .hasMessageContaining("a qjm-kit build from before wire versions");
+    }
+
     /** The failure of a call to a peer that reads the request, sends {@code answer} and closes. */
     private Throwable answeredBy(ByteBuffer answer) throws Exception {
         try (ServerSocketChannel server = ServerSocketChannel.open()) {
@@ -246,6 +275,7 @@ class WriterLinkTest {
             WriterLink link = link((InetSocketAddress) server.getLocalAddress());
             CompletableFuture<Responses.Journaled> call = link.call(journal(1, 1, 10), Responses.Journaled.class);
             try (java.nio.channels.SocketChannel peer = server.accept()) {
+                assertThat(readFully(peer, WirePreamble.BYTES).array()).isEqualTo(WirePreamble.bytes());
                 readFully(peer, readFully(peer, 4).getInt(0)); // all of it: unread bytes would reset
                 while (answer.hasRemaining()) {
                     peer.write(answer);
