@@ -23,7 +23,7 @@ public final class WirePreamble {
 
     private WirePreamble() {}
 
-    /** This build's preamble, {@code version} standing in for {@link #VERSION} (tests use others). */
+    /** The preamble of wire version {@code version} (this build's is {@link #VERSION}). */
     public static byte[] bytes(int version) {
         return ByteBuffer.allocate(BYTES).put(MAGIC).putInt(version).array();
     }
